@@ -1,0 +1,55 @@
+// The HTTP pipeline: decode body → validate against openapi.yaml → authenticate → handler → render errors.
+import express, { type Express } from "express";
+import * as OpenApiValidator from "express-openapi-validator";
+import helmet from "helmet";
+import type { Knex } from "knex";
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import { contracts } from "./contracts/index.ts";
+import { authenticate } from "./http/authenticate.ts";
+import { cors } from "./http/cors.ts";
+import { bodyDecoders } from "./http/decode.ts";
+import { errorRenderer } from "./http/render-error.ts";
+import { contractRouter } from "./http/routes.ts";
+import { docsAssets, serviceRouter } from "./http/service.ts";
+import { requestLogger } from "./log.ts";
+import { spec } from "./spec.ts";
+import type { TokenKeys } from "./tokens.ts";
+
+export interface AppOptions {
+  db: Knex;
+  config: Config;
+  keys: TokenKeys;
+  logger: Logger;
+  /** Validate every response against the spec too (tests do; a mismatch becomes a 500). */
+  validateResponses?: boolean;
+}
+
+export function createApp({ db, config, keys, logger, validateResponses = false }: AppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.set("query parser", "simple");
+
+  app.use(requestLogger(logger));
+  // Served over plain HTTP too (npm start): the docs page must not be told to upgrade its asset requests.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  if (config.corsOrigins.length > 0) app.use(cors(config.corsOrigins));
+  app.use(docsAssets());
+  app.use(bodyDecoders(config.bodyLimit));
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec: structuredClone(spec) as never,
+      validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
+      validateResponses: validateResponses ? { removeAdditional: false } : false,
+      validateSecurity: false,
+      validateFormats: true,
+      ignoreUndocumented: false,
+    }),
+  );
+  app.use(serviceRouter(db));
+  const auth = authenticate(keys, db);
+  for (const contract of contracts) app.use(contractRouter(contract, db, config, auth));
+  app.use(errorRenderer(logger));
+  return app;
+}

@@ -1,0 +1,108 @@
+// Every environment variable the server and its scripts read, parsed and checked in one place.
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolMax: number;
+  jwtSecret: string | undefined;
+  jwtPublicKey: string | undefined;
+  jwtPrivateKey: string | undefined;
+  jwtIssuer: string | undefined;
+  jwtAudience: string | undefined;
+  readOnly: boolean;
+  requireIfMatch: boolean;
+  demo: boolean | undefined;
+  logLevel: string;
+  bodyLimit: number;
+  corsOrigins: string[];
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not '${raw}'`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string): boolean | undefined {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return undefined;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (or 1/0), not '${env[name]}'`);
+}
+
+function byteSize(env: Env, name: string, fallback: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const match = /^(\d+)\s*(b|kb|kib|mb|mib)?$/i.exec(raw);
+  const unit = { b: 1, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2 }[(match?.[2] ?? "b").toLowerCase()];
+  const value = match && unit ? Number(match[1]) * unit : NaN;
+  if (!(value >= 1024 && value <= 64 * 1024 ** 2)) {
+    throw new ConfigError(`${name} must be a size from 1kb to 64mb (for example 1mb or 262144), not '${raw}'`);
+  }
+  return value;
+}
+
+function pem(env: Env, name: string): string | undefined {
+  const value = text(env, name)?.replace(/\\n/g, "\n");
+  if (value !== undefined && !value.includes("-----BEGIN")) {
+    throw new ConfigError(`${name} must be a PEM key ("-----BEGIN ... KEY-----"); \\n may stand for line breaks`);
+  }
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const logLevel = text(env, "LOG_LEVEL") ?? "info";
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not '${logLevel}'`);
+  }
+  const databaseUrl = text(env, "DATABASE_URL");
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError("DATABASE_URL must start with postgres:// or postgresql://");
+  }
+  const jwtSecret = text(env, "JWT_SECRET");
+  if (jwtSecret !== undefined && Buffer.byteLength(jwtSecret) < 32) {
+    throw new ConfigError("JWT_SECRET must be at least 32 bytes (256 bits) long for HS256");
+  }
+  const jwtPublicKey = pem(env, "JWT_PUBLIC_KEY");
+  if (jwtSecret && jwtPublicKey) {
+    throw new ConfigError("set JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256/ES256), not both");
+  }
+  return {
+    port: integer(env, "PORT", 3000, 0, 65535),
+    host: text(env, "HOST") ?? "0.0.0.0",
+    databaseUrl,
+    dataDir: text(env, "DATA_DIR") ?? "./data",
+    dbPoolMax: integer(env, "DB_POOL_MAX", 10, 1, 1000),
+    jwtSecret,
+    jwtPublicKey,
+    jwtPrivateKey: pem(env, "JWT_PRIVATE_KEY"),
+    jwtIssuer: text(env, "JWT_ISSUER"),
+    jwtAudience: text(env, "JWT_AUDIENCE"),
+    readOnly: flag(env, "READ_ONLY") ?? false,
+    requireIfMatch: flag(env, "REQUIRE_IF_MATCH") ?? false,
+    demo: flag(env, "DEMO"),
+    logLevel,
+    bodyLimit: byteSize(env, "BODY_LIMIT", 1024 ** 2),
+    corsOrigins: (text(env, "CORS_ORIGINS") ?? "").split(",").map((o) => o.trim()).filter(Boolean),
+    shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+  };
+}

@@ -1,0 +1,53 @@
+// Contract B (seed 001, Camunda 7): full replacement of the profile, 204, errors {type, message}.
+import type { components } from "../../generated/api.ts";
+import { detailsText, type Contract } from "./contract.ts";
+
+type CamundaProfile = components["schemas"]["CamundaProfile"];
+type CamundaError = components["schemas"]["CamundaError"];
+
+export const camunda: Contract = {
+  tag: "camunda",
+  route: "/user/:id/profile",
+  param: "id",
+  semantics: "replace",
+  fields: {
+    firstName: { column: "first_name", access: "self" },
+    lastName: { column: "last_name", access: "self" },
+    email: { column: "email", access: "self" },
+  },
+  relations: false,
+  success: 204,
+  validationStatus: 400,
+  resolve: (param) => ({ by: "username", value: param }),
+  render: (user): CamundaProfile => ({ id: user.username, firstName: user.first_name, lastName: user.last_name, email: user.email }),
+  // Real Camunda answers 500 when the body names another user; we refuse it as the client's mistake.
+  checkRequest: (body, param) =>
+    body.id !== undefined && body.id !== param ? [{ field: "id", message: `must equal the id in the path ('${param}')` }] : [],
+  messages: {
+    invalid: detailsText,
+    notFound: (e) => `User with id ${e.context.identifier} does not exist`,
+    readOnly: () => "Identity service implementation is read-only.",
+    forbidden: (e) =>
+      e.details.length > 0
+        ? e.message
+        : `The user with id '${e.context.callerName}' does not have '${e.context.fields?.[0]}' permission on resource '${e.context.identifier}' of type 'User'.`,
+  },
+  errorBody(error, message): CamundaError {
+    if (error.kind === "forbidden" && error.details.length === 0) {
+      const permissionName = error.context.fields?.[0] === "READ" ? "READ" : "UPDATE";
+      return {
+        type: "AuthorizationException",
+        message,
+        userId: error.context.callerName,
+        missingAuthorizations: [{ permissionName, resourceName: "User", resourceId: error.context.identifier ?? "" }],
+      };
+    }
+    const type = {
+      unauthorized: "AuthenticationException",
+      forbidden: "AuthorizationException",
+      unavailable: "ProcessEngineException",
+      internal: "ProcessEngineException",
+    }[error.kind as string] as CamundaError["type"] | undefined;
+    return { type: type ?? "InvalidRequestException", message };
+  },
+};

@@ -1,0 +1,72 @@
+// What a contract is: a wire format mapped onto the canonical user, and its error body. Everything else
+// (policy, queries, ETags, audit, errors) is shared, below the contracts.
+import type { Access } from "../directory/policy.ts";
+import type { Caller, ChangeField, Changes, User, UserRef } from "../directory/model.ts";
+import type { ApiError, ErrorKind, FieldError } from "../errors.ts";
+
+export interface FieldRule {
+  /** The canonical field this wire field writes. */
+  column: ChangeField;
+  access: Access;
+  /** Wire value → canonical value, when they differ. */
+  read?: (value: never) => unknown;
+  /** What an omitted field becomes under full-replacement semantics (default null). */
+  cleared?: unknown;
+}
+
+export type WireBody = Record<string, unknown>;
+
+export interface Contract {
+  /** The spec tag of the contract's operations; errors on its paths render in its body. */
+  tag: string;
+  route: string;
+  param: string;
+  /** `replace`: omitted fields are cleared; `merge`: only the fields sent change. */
+  semantics: "replace" | "merge";
+  fields: Record<string, FieldRule>;
+  /** Whether its representation needs the role object, reports and actor names. */
+  relations: boolean;
+  success: 200 | 204;
+  /** The status of a validation failure (contract A answers 422, the others 400). */
+  validationStatus: 400 | 422;
+  resolve(param: string, caller: Caller): UserRef;
+  render(user: User): unknown;
+  /** Checks the spec cannot express, before the directory is read. */
+  checkRequest?(body: WireBody, param: string): FieldError[];
+  /** Checks against the stored user, inside the update. */
+  checkAgainst?(body: WireBody, user: User): FieldError[];
+  /** Wording of its own for some kinds of error. */
+  messages?: Partial<Record<ErrorKind, (error: ApiError) => string>>;
+  errorBody(error: ApiError, message: string, requestId: string): object;
+}
+
+/** The canonical changes a body asks for, and the wire fields it writes (for authorization). */
+export function readChanges(contract: Contract, body: WireBody): { changes: Changes; sent: string[] } {
+  const changes: Record<string, unknown> = {};
+  const sent: string[] = [];
+  for (const [wire, rule] of Object.entries(contract.fields)) {
+    if (Object.hasOwn(body, wire)) {
+      const value = body[wire];
+      changes[rule.column] = rule.read ? rule.read(value as never) : value;
+      sent.push(wire);
+    } else if (contract.semantics === "replace") {
+      changes[rule.column] = rule.cleared ?? null;
+      sent.push(wire);
+    }
+  }
+  return { changes: changes as Changes, sent };
+}
+
+export function wireNames(contract: Contract): Partial<Record<ChangeField, string>> {
+  return Object.fromEntries(Object.entries(contract.fields).map(([wire, rule]) => [rule.column, wire]));
+}
+
+export function accessTable(contract: Contract): Record<string, Access> {
+  return Object.fromEntries(Object.entries(contract.fields).map(([wire, rule]) => [wire, rule.access]));
+}
+
+/** "field: message; field: message", for error bodies that have no room for details. */
+export const detailsText = (error: ApiError) =>
+  error.details.length > 0 ? error.details.map((d) => `${d.field}: ${d.message}`).join("; ") : error.message;
+
+export const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);

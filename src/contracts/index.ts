@@ -1,0 +1,9 @@
+import { camunda } from "./camunda.ts";
+import { contensis } from "./contensis.ts";
+import type { Contract } from "./contract.ts";
+import { devicehive } from "./devicehive.ts";
+import { strapi } from "./strapi.ts";
+
+export const contracts: Contract[] = [contensis, camunda, devicehive, strapi];
+
+export const contractByTag = new Map(contracts.map((contract) => [contract.tag, contract]));

@@ -1,0 +1,53 @@
+// Contract D (seeds 003 + 004, Strapi users-permissions): partial update, 200 + user with role and reports,
+// errors {code, message, details}.
+import type { components } from "../../generated/api.ts";
+import type { UserWithRelations } from "../directory/model.ts";
+import type { Contract } from "./contract.ts";
+
+type StrapiUser = components["schemas"]["StrapiUser"];
+type StrapiError = components["schemas"]["StrapiError"];
+
+function render(user: UserWithRelations): StrapiUser {
+  return {
+    id: user.id,
+    username: user.username,
+    email: user.email,
+    provider: user.provider,
+    confirmed: user.confirmed,
+    blocked: user.status !== "active",
+    // `users` is an unbounded back-reference: always empty, as DESIGN.md decides.
+    role: { ...user.role_info, users: [] },
+    reports: user.reports.map((report) => ({ ...report, users_permissions_user: user.username })),
+    created_by: user.created_by_name,
+    updated_by: user.updated_by_name,
+  };
+}
+
+export const strapi: Contract = {
+  tag: "strapi",
+  route: "/users/:id",
+  param: "id",
+  semantics: "merge",
+  fields: {
+    username: { column: "username", access: "self" },
+    email: { column: "email", access: "self" },
+    password: { column: "password", access: "self" },
+    provider: { column: "provider", access: "admin" },
+    resetPasswordToken: { column: "reset_password_token", access: "admin" },
+    confirmationToken: { column: "confirmation_token", access: "admin" },
+    confirmed: { column: "confirmed", access: "admin" },
+    blocked: { column: "status", access: "admin", read: (blocked: boolean) => (blocked ? "disabled" : "active") },
+    role: { column: "role", access: "admin" },
+    reports: { column: "reports", access: "admin" },
+  },
+  relations: true,
+  success: 200,
+  validationStatus: 400,
+  resolve: (param) => ({ by: "id", value: param }),
+  render: (user) => render(user as UserWithRelations),
+  errorBody: (error, message): StrapiError => ({
+    code: error.status,
+    message,
+    ...(error.details.length > 0 ? { details: error.details } : {}),
+  }),
+};

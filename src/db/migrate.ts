@@ -1,0 +1,17 @@
+// Versioned migrations, listed in code so that they run the same under tsx, in tests and when compiled.
+import type { Knex } from "knex";
+import * as directory from "./migrations/001_directory.ts";
+
+const migrations: Record<string, Knex.Migration> = { "001_directory": directory };
+
+const source: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+};
+
+/** Applies pending migrations; returns the names it applied. */
+export async function migrate(db: Knex): Promise<string[]> {
+  const [, applied] = (await db.migrate.latest({ migrationSource: source })) as [number, string[]];
+  return applied;
+}

@@ -1,0 +1,90 @@
+// The canonical user, as the directory stores it (secrets excluded) and as the pipeline changes it.
+
+export type RoleType = "admin" | "client";
+export type Status = "active" | "locked" | "disabled";
+
+export interface Role {
+  id: string;
+  name: string;
+  description: string;
+  type: RoleType;
+  permissions: string[];
+}
+
+export interface Report {
+  id: string;
+  uuid: string;
+  referenceId: string | null;
+  type: string | null;
+  processed: boolean;
+  score: number | null;
+  scoreProbability: number | null;
+  scoreConfidence: number | null;
+  scoreVersion: string | null;
+}
+
+export interface User {
+  id: string;
+  num: number;
+  username: string;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  timezone: string | null;
+  language: string | null;
+  attributes: Record<string, unknown>;
+  role: RoleType;
+  status: Status;
+  confirmed: boolean;
+  provider: string | null;
+  intro_reviewed: boolean;
+  last_login: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+/** A user with what contract D shows beside it. */
+export interface UserWithRelations extends User {
+  role_info: Role;
+  reports: Report[];
+  created_by_name: string | null;
+  updated_by_name: string | null;
+}
+
+/** The caller of a request, reloaded from the directory every time. */
+export type Caller = Pick<User, "id" | "username" | "role" | "status">;
+
+/** How a contract names the user it addresses. */
+export type UserRef =
+  | { by: "id"; value: string }
+  | { by: "num"; value: number }
+  | { by: "username"; value: string }
+  | { by: "email"; value: string };
+
+/** What a request asks to change, in canonical names; secrets in clear, role as a reference. */
+export interface Changes {
+  username?: string;
+  email?: string | null;
+  first_name?: string | null;
+  last_name?: string | null;
+  timezone?: string | null;
+  language?: string | null;
+  attributes?: Record<string, unknown>;
+  role?: string;
+  status?: Status;
+  confirmed?: boolean;
+  provider?: string | null;
+  password?: string;
+  reset_password_token?: string | null;
+  confirmation_token?: string | null;
+  intro_reviewed?: boolean;
+  reports?: string[];
+}
+
+export type ChangeField = keyof Changes;
+
+/** Fields whose values are never read back, audited or logged. */
+export const SECRET_FIELDS: ReadonlySet<ChangeField> = new Set(["password", "reset_password_token", "confirmation_token"]);

@@ -1,0 +1,117 @@
+// The directory's queries. Every value is a Knex binding; nothing is concatenated into SQL.
+import type { Knex } from "knex";
+import type { Caller, User, UserRef, UserWithRelations } from "./model.ts";
+
+const USER_COLUMNS = [
+  "id", "num", "username", "email", "first_name", "last_name", "timezone", "language", "attributes", "role",
+  "status", "confirmed", "provider", "intro_reviewed", "last_login", "version", "created_at", "updated_at",
+  "created_by", "updated_by",
+];
+
+const REPORT_JSON = `json_build_object('id', p.id, 'uuid', p.uuid, 'referenceId', p.reference_id, 'type', p.type,
+  'processed', p.processed, 'score', p.score, 'scoreProbability', p.score_probability,
+  'scoreConfidence', p.score_confidence, 'scoreVersion', p.score_version)`;
+
+/**
+ * Selects users from `source` (the users table, or a CTE of just-updated rows). With relations, also the role
+ * object, owned reports (of `reportUuids` when the same statement reassigns them, since a statement does not
+ * see its own CTEs' writes) and the names of who created and last updated the user.
+ */
+function selectUsers(db: Knex, query: Knex.QueryBuilder, source: string, relations: boolean, reportUuids?: string[]) {
+  query.from({ u: source }).select(USER_COLUMNS.map((c) => `u.${c}`));
+  if (!relations) return query;
+  const reportFilter = reportUuids ? db.raw("p.uuid = any(?)", [reportUuids]) : db.raw("p.user_id = u.id");
+  const actorName = (column: string) =>
+    db.raw(`case when u.${column} = u.id then u.username else (select a.username from users a where a.id = u.${column}) end as ${column}_name`);
+  return query.select(
+    db.raw("(select row_to_json(r) from (select id, name, description, type, permissions from roles where type = u.role) r) as role_info"),
+    db.raw(`coalesce((select json_agg(${REPORT_JSON} order by p.uuid) from reports p where ?), '[]'::json) as reports`, [reportFilter]),
+    actorName("created_by"),
+    actorName("updated_by"),
+  );
+}
+
+function whereRef(query: Knex.QueryBuilder, ref: UserRef) {
+  switch (ref.by) {
+    case "id":
+      return query.where("u.id", ref.value);
+    case "num":
+      return query.where("u.num", ref.value);
+    case "username":
+      return query.whereRaw("lower(u.username) = ?", [ref.value.toLowerCase()]);
+    case "email":
+      return query.whereRaw("lower(u.email) = ?", [ref.value.toLowerCase()]);
+  }
+}
+
+export async function findUser(db: Knex, ref: UserRef, relations: true): Promise<UserWithRelations | undefined>;
+export async function findUser(db: Knex, ref: UserRef, relations: boolean, lock?: boolean): Promise<User | undefined>;
+/** With `lock`, the row stays locked (FOR UPDATE) until the caller's transaction ends. */
+export async function findUser(db: Knex, ref: UserRef, relations: boolean, lock = false): Promise<User | undefined> {
+  const query = whereRef(selectUsers(db, db.queryBuilder(), "users", relations), ref);
+  return (lock ? query.forUpdate("u") : query).first();
+}
+
+export async function findCaller(db: Knex, id: string): Promise<Caller | undefined> {
+  return db("users").select("id", "username", "role", "status").where({ id }).first();
+}
+
+export async function unknownReports(db: Knex, uuids: string[]): Promise<string[]> {
+  if (uuids.length === 0) return [];
+  const found: { uuid: string }[] = await db("reports").select("uuid").whereIn("uuid", uuids);
+  const known = new Set(found.map((r) => r.uuid));
+  return uuids.filter((uuid) => !known.has(uuid));
+}
+
+/** Locks the active administrators' rows and returns their ids (for the last-administrator rule). */
+export async function lockActiveAdmins(trx: Knex.Transaction): Promise<string[]> {
+  const rows: { id: string }[] = await trx("users")
+    .select("id")
+    .where({ role: "admin", status: "active" })
+    .orderBy("id")
+    .forUpdate();
+  return rows.map((r) => r.id);
+}
+
+export interface Write {
+  target: User;
+  columns: Record<string, unknown>;
+  reports?: string[];
+  audit: { actorId: string; contract: string; changes: Record<string, unknown> };
+  relations: boolean;
+}
+
+/**
+ * One statement: update the row if it still has the version that was read, reassign reports, insert the audit
+ * row, and return the new representation. Undefined when the version moved on (a concurrent writer won).
+ */
+export async function writeUser(db: Knex, write: Write): Promise<User | undefined> {
+  const { target, audit } = write;
+  const updated = db("users")
+    .update({ ...write.columns, version: db.raw("version + 1"), updated_at: db.fn.now(), updated_by: audit.actorId })
+    .where({ id: target.id, version: target.version })
+    .returning(USER_COLUMNS);
+  const query = db.queryBuilder().with("updated", updated);
+  query.with(
+    "logged",
+    db.raw("insert into audit (user_id, actor_id, contract, changes) select id, ?, ?, ?::jsonb from updated", [
+      audit.actorId,
+      audit.contract,
+      JSON.stringify(audit.changes),
+    ]),
+  );
+  if (write.reports) {
+    query.with(
+      "released",
+      db.raw("update reports set user_id = null where user_id = ? and not (uuid = any(?)) and exists (select 1 from updated)", [
+        target.id,
+        write.reports,
+      ]),
+    );
+    query.with(
+      "claimed",
+      db.raw("update reports set user_id = ? where uuid = any(?) and exists (select 1 from updated)", [target.id, write.reports]),
+    );
+  }
+  return selectUsers(db, query, "updated", write.relations, write.reports).first();
+}

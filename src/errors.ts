@@ -1,0 +1,67 @@
+// The failures a client can cause, independent of any contract's wire format. Each contract renders them
+// in its own error body (src/contracts/*), optionally with its own wording per kind.
+
+export type ErrorKind =
+  | "invalid"
+  | "unauthorized"
+  | "forbidden"
+  | "readOnly"
+  | "notFound"
+  | "methodNotAllowed"
+  | "conflict"
+  | "preconditionFailed"
+  | "payloadTooLarge"
+  | "unsupportedMediaType"
+  | "preconditionRequired"
+  | "unavailable"
+  | "internal";
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  readOnly: 403,
+  notFound: 404,
+  methodNotAllowed: 405,
+  conflict: 409,
+  preconditionFailed: 412,
+  payloadTooLarge: 413,
+  unsupportedMediaType: 415,
+  preconditionRequired: 428,
+  unavailable: 503,
+  internal: 500,
+};
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** What a contract may need to word a message its own way. */
+export interface ErrorContext {
+  identifier?: string;
+  callerName?: string;
+  fields?: string[];
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly details: FieldError[] = [],
+    readonly context: ErrorContext = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.status = STATUS[kind];
+  }
+}
+
+export const invalid = (message: string, details: FieldError[] = []) => new ApiError("invalid", message, details);
+
+export const fieldsInvalid = (details: FieldError[]) => invalid("The request is not valid.", details);
+
+export const notFound = (identifier: string) =>
+  new ApiError("notFound", `User '${identifier}' was not found.`, [], { identifier });

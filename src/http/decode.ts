@@ -1,0 +1,142 @@
+// Request bodies → the object a JSON body would give, before the validator sees them. XML and form bodies are
+// decoded only where the operation documents them, and their scalars converted by the operation's schema.
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { ApiError, invalid } from "../errors.ts";
+import { findRoute, resolveSchema, type JsonSchema } from "../spec.ts";
+
+const XML_TYPES = ["application/xml", "text/xml"];
+const FORM_TYPE = "application/x-www-form-urlencoded";
+const LIMITS = { depth: 16, keys: 1000 };
+
+const xmlParser = new XMLParser({
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  trimValues: true,
+});
+
+const mediaType = (req: Request) => (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+
+/** The request body schema the operation documents for this media type, if any. */
+function documentedSchema(req: Request, type: string): JsonSchema | undefined {
+  const schema = findRoute(req.path)?.operations[req.method.toLowerCase()]?.requestBody?.content[type]?.schema;
+  return schema && resolveSchema(schema);
+}
+
+/** Only UTF-8 (or no charset, which means UTF-8 for every type served here). */
+function requireUtf8(req: Request, _res: Response, next: NextFunction) {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get("content-type") ?? "")?.[1];
+  if (charset && !/^utf-?8$/i.test(charset)) {
+    throw new ApiError("unsupportedMediaType", `Unsupported charset '${charset}': send UTF-8.`);
+  }
+  next();
+}
+
+/** Scalars of XML and form bodies arrive as strings; give them the types the schema declares. */
+function coerce(value: unknown, schema: JsonSchema | undefined): unknown {
+  const resolved = schema && resolveSchema(schema);
+  if (!resolved) return value;
+  switch (resolved.type) {
+    case "array":
+      return (Array.isArray(value) ? value : [value]).map((item) => coerce(item, resolved.items));
+    case "boolean":
+      return value === "true" ? true : value === "false" ? false : value;
+    case "integer":
+    case "number":
+      return typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    case "object":
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, coerce(item, resolved.properties?.[key])]));
+    default:
+      return value;
+  }
+}
+
+function decodeXml(text: string, schema: JsonSchema): unknown {
+  if (/<!(DOCTYPE|ENTITY)/i.test(text)) throw invalid("XML with a DOCTYPE or entity declarations is not accepted.");
+  const wellFormed = XMLValidator.validate(text);
+  if (wellFormed !== true) throw invalid(`The body is not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line}).`);
+  const document = xmlParser.parse(text) as Record<string, unknown>;
+  const root = (schema.xml as { name?: string } | undefined)?.name ?? "item";
+  const elements = Object.keys(document);
+  if (elements.length !== 1 || elements[0] !== root) throw invalid(`The XML body must have one root element, <${root}>.`);
+  const item = document[root];
+  return coerce(item === "" ? {} : item, schema);
+}
+
+function decodeForm(text: string, schema: JsonSchema): unknown {
+  // Seed 004's own snippets send JSON text under the form content type: read it as JSON, uncoerced.
+  if (text.trimStart().startsWith("{")) return parseJson(text);
+  const body: Record<string, unknown> = {};
+  const params = new URLSearchParams(text);
+  let count = 0;
+  for (const [rawKey, value] of params) {
+    if (++count > LIMITS.keys) throw invalid(`A form body may have at most ${LIMITS.keys} keys.`);
+    const key = rawKey.endsWith("[]") ? rawKey.slice(0, -2) : rawKey;
+    const previous = body[key];
+    body[key] = previous === undefined ? value : ([] as unknown[]).concat(previous, value);
+  }
+  return coerce(body, schema);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalid(`The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Bounds every decoded body: depth, key count, no NUL or lone surrogates, no prototype-bearing keys. */
+export function inspectBody(body: unknown): void {
+  let keys = 0;
+  const visit = (value: unknown, depth: number, path: string) => {
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) throw invalid("Strings may not contain NUL characters.", [{ field: path, message: "contains NUL" }]);
+      if (LONE_SURROGATE.test(value)) throw invalid("Strings may not contain unpaired surrogates.", [{ field: path, message: "contains an unpaired surrogate" }]);
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    if (depth > LIMITS.depth) throw invalid(`The body may nest at most ${LIMITS.depth} levels deep.`);
+    for (const [key, item] of Object.entries(value)) {
+      if (++keys > LIMITS.keys) throw invalid(`The body may have at most ${LIMITS.keys} keys.`);
+      if (UNSAFE_KEYS.has(key)) throw invalid(`The key '${key}' is not accepted.`, [{ field: path ? `${path}.${key}` : key, message: "reserved key" }]);
+      visit(item, depth + 1, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+    }
+  };
+  visit(body, 1, "");
+}
+
+export function bodyDecoders(limit: number): RequestHandler[] {
+  const text = express.text({ limit, type: [...XML_TYPES, FORM_TYPE] });
+  return [
+    requireUtf8,
+    express.json({ limit, strict: true, type: ["application/json", "application/*+json"] }),
+    (req, res, next) => {
+      const type = mediaType(req);
+      const documented = documentedSchema(req, type);
+      if (!documented || !(XML_TYPES.includes(type) || type === FORM_TYPE)) return next();
+      text(req, res, (error?: unknown) => {
+        if (error) return next(error);
+        if (typeof req.body !== "string") return next();
+        try {
+          req.body = type === FORM_TYPE ? decodeForm(req.body, documented) : decodeXml(req.body, documented);
+          next();
+        } catch (decodeError) {
+          next(decodeError);
+        }
+      });
+    },
+    (req, _res, next) => {
+      inspectBody(req.body);
+      next();
+    },
+  ];
+}

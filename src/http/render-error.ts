@@ -1,0 +1,89 @@
+// The one error renderer: whatever failed (body parser, validator, authentication, pipeline, database),
+// the client gets its status in the error body of the contract it called.
+import type { ErrorRequestHandler } from "express";
+import type { Logger } from "pino";
+import { contractByTag } from "../contracts/index.ts";
+import { ApiError, type ErrorKind, type FieldError } from "../errors.ts";
+import { findRoute } from "../spec.ts";
+
+const BODY_PARSER_KINDS: Record<string, ErrorKind> = {
+  "entity.too.large": "payloadTooLarge",
+  "entity.parse.failed": "invalid",
+  "entity.verify.failed": "invalid",
+  "charset.unsupported": "unsupportedMediaType",
+  "encoding.unsupported": "unsupportedMediaType",
+  "request.aborted": "invalid",
+  "request.size.invalid": "invalid",
+};
+
+const KIND_BY_STATUS: Record<number, ErrorKind> = {
+  400: "invalid",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "notFound",
+  405: "methodNotAllowed",
+  409: "conflict",
+  412: "preconditionFailed",
+  413: "payloadTooLarge",
+  415: "unsupportedMediaType",
+  428: "preconditionRequired",
+};
+
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+const RETRY_CODES = new Set(["40001", "40P01"]);
+
+interface ForeignError {
+  type?: string;
+  status?: number;
+  code?: string;
+  name?: string;
+  message?: string;
+  errors?: { path?: string; message?: string }[];
+  headers?: Record<string, string>;
+  limit?: number;
+}
+
+/** express-openapi-validator reports `/body/email`, `/params/id`, `/headers/if-match`; clients know `email`. */
+function validatorDetails(errors: ForeignError["errors"]): FieldError[] {
+  return (errors ?? []).map((e) => ({
+    field: (e.path ?? "").replace(/^[./]?(body|params|query|headers)[./]?/, "").replace(/\//g, ".") || "body",
+    message: e.message ?? "is not valid",
+  }));
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const e = (error ?? {}) as ForeignError;
+  if (e.type && BODY_PARSER_KINDS[e.type]) {
+    const kind = BODY_PARSER_KINDS[e.type];
+    if (kind === "payloadTooLarge") return new ApiError(kind, `The request body is larger than ${e.limit} bytes.`);
+    if (kind === "unsupportedMediaType") return new ApiError(kind, `Unsupported body encoding: ${e.message}.`);
+    return new ApiError(kind, `The body could not be read: ${e.message}`);
+  }
+  if ((e.code && UNAVAILABLE_CODES.has(e.code)) || e.name === "KnexTimeoutError" || /Connection terminated|connection error/i.test(e.message ?? "")) {
+    return new ApiError("unavailable", "The directory is unavailable; try again later.", [], {}, { "Retry-After": "5" });
+  }
+  if (e.code && RETRY_CODES.has(e.code)) return new ApiError("conflict", "A concurrent change got in the way; retry the request.");
+  const kind = typeof e.status === "number" ? KIND_BY_STATUS[e.status] : undefined;
+  if (kind === "invalid") return new ApiError(kind, "The request is not valid.", validatorDetails(e.errors));
+  if (kind === "methodNotAllowed") return new ApiError(kind, e.message ?? "Method not allowed.", [], {}, e.headers ?? {});
+  if (kind === "unsupportedMediaType") return new ApiError(kind, `Unsupported media type: ${e.message}.`);
+  if (kind === "notFound") return new ApiError(kind, "No such path.");
+  if (kind) return new ApiError(kind, e.message ?? "The request was refused.");
+  return new ApiError("internal", "Internal error.");
+}
+
+export function errorRenderer(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const apiError = toApiError(error);
+    if (apiError.kind === "internal" || apiError.kind === "unavailable") {
+      (req.log ?? logger).error({ err: error }, "request failed");
+    }
+    const contract = contractByTag.get(findRoute(req.path)?.tag ?? "");
+    const message = contract?.messages?.[apiError.kind]?.(apiError) ?? apiError.message;
+    const status = apiError.kind === "invalid" && contract ? contract.validationStatus : apiError.status;
+    res.status(status).set(apiError.headers);
+    res.json(contract ? contract.errorBody(apiError, message, String(req.id)) : { code: status, message });
+  };
+}

@@ -1,0 +1,58 @@
+// The service's own routes: the spec, an interactive reference page, liveness and readiness.
+import { createRequire } from "node:module";
+import express, { Router } from "express";
+import type { Knex } from "knex";
+import { spec, specText } from "../spec.ts";
+
+const swaggerUiDir = createRequire(import.meta.url)("swagger-ui-dist").getAbsoluteFSPath() as string;
+
+const DOCS_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>users-api reference</title>
+  <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+</head>
+<body>
+  <div id="reference"></div>
+  <script src="/docs/assets/swagger-ui-bundle.js"></script>
+  <script src="/docs/init.js"></script>
+</body>
+</html>
+`;
+
+// Served as a file, not inline, so that the Content-Security-Policy can forbid inline scripts.
+const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#reference", deepLinking: true });\n`;
+
+/** Static files of the reference page: mounted before the validator, they are not API routes. */
+export function docsAssets(): Router {
+  return Router()
+    .use("/docs/assets", express.static(swaggerUiDir, { index: false, fallthrough: true }))
+    .get("/docs/init.js", (_req, res) => {
+      res.type("text/javascript").send(DOCS_INIT);
+    });
+}
+
+export function serviceRouter(db: Knex): Router {
+  return Router()
+    .get("/openapi.yaml", (_req, res) => {
+      res.type("application/yaml").send(specText);
+    })
+    .get("/openapi.json", (_req, res) => {
+      res.json(spec);
+    })
+    .get("/docs", (_req, res) => {
+      res.type("text/html").send(DOCS_PAGE);
+    })
+    .get("/healthz", (_req, res) => {
+      res.json({ status: "ok" });
+    })
+    .get("/readyz", async (_req, res) => {
+      try {
+        await db.raw("select 1");
+        res.json({ status: "ready" });
+      } catch {
+        res.status(503).set("Retry-After", "5").json({ status: "unavailable" });
+      }
+    });
+}

@@ -1,0 +1,56 @@
+// Start-up: configuration, database, migrations, listen; graceful shutdown on SIGTERM/SIGINT.
+import type { AddressInfo } from "node:net";
+import { createApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { DEMO_ADMIN_ID } from "./db/demo.ts";
+import { describeTarget, openDatabase } from "./db/knex.ts";
+import { databaseTarget, prepareDatabase } from "./db/setup.ts";
+import { findCaller } from "./directory/users.ts";
+import { createLogger } from "./log.ts";
+import { resolveTokenKeys, signToken } from "./tokens.ts";
+
+async function main() {
+  const config = loadConfig();
+  const keys = resolveTokenKeys(config);
+  const logger = createLogger(config.logLevel);
+  const target = databaseTarget(config);
+  logger.info(`opening ${describeTarget(target)}`);
+  const db = openDatabase(target);
+  const { migrations, demoLoaded } = await prepareDatabase(db, config);
+  if (migrations.length > 0) logger.info({ migrations }, "applied migrations");
+  if (demoLoaded) logger.info("loaded the demo directory");
+
+  const app = createApp({ db, config, keys, logger });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
+  const { port } = server.address() as AddressInfo;
+  logger.info(`users-api listening on http://${config.host}:${port} (docs at /docs)`);
+
+  const admin = await findCaller(db, DEMO_ADMIN_ID);
+  if (admin?.status === "active" && keys.signKey) {
+    const token = signToken(keys, admin.id, "24h");
+    console.log(`\nTry it (demo administrator token, valid 24 h):\n\n  curl -s -H 'Authorization: Bearer ${token}' http://127.0.0.1:${port}/users/${admin.id}\n`);
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing in-flight requests (at most ${config.shutdownTimeoutMs} ms)`);
+    const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+    server.close(async () => {
+      clearTimeout(deadline);
+      await db.destroy();
+      logger.info("stopped");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : error);
+  process.exit(1);
+});

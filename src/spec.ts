@@ -1,0 +1,49 @@
+// openapi.yaml, read once: the object the validator and decoders use, and the routes it documents.
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+
+export const specText = readFileSync(new URL("../openapi.yaml", import.meta.url), "utf8");
+
+// The spec is the source of truth; only the parts read here are typed.
+export interface OpenApiSpec {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, JsonSchema> };
+  [key: string]: unknown;
+}
+export interface OpenApiOperation {
+  tags?: string[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+}
+export interface JsonSchema {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  [key: string]: unknown;
+}
+
+export const spec = parse(specText) as OpenApiSpec;
+
+export function resolveSchema(schema: JsonSchema): JsonSchema {
+  const name = schema.$ref?.replace("#/components/schemas/", "");
+  return name ? resolveSchema(spec.components.schemas[name]) : schema;
+}
+
+export interface DocumentedRoute {
+  template: string;
+  pattern: RegExp;
+  tag: string | undefined;
+  operations: Record<string, OpenApiOperation>;
+}
+
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+export const documentedRoutes: DocumentedRoute[] = Object.entries(spec.paths).map(([template, item]) => {
+  const operations = Object.fromEntries(Object.entries(item).filter(([method]) => METHODS.includes(method)));
+  const pattern = new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "[^/]+")}$`);
+  return { template, pattern, tag: Object.values(operations)[0]?.tags?.[0], operations };
+});
+
+export function findRoute(path: string): DocumentedRoute | undefined {
+  return documentedRoutes.find((route) => route.pattern.test(path));
+}
