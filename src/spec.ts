@@ -7,7 +7,7 @@ export const specText = readFileSync(new URL("../openapi.yaml", import.meta.url)
 // The spec is the source of truth; only the parts read here are typed.
 export interface OpenApiSpec {
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { schemas: Record<string, JsonSchema> };
+  components: { schemas: Record<string, JsonSchema>; parameters?: object; headers?: object };
   [key: string]: unknown;
 }
 export interface OpenApiOperation {

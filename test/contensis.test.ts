@@ -1,0 +1,233 @@
+// Contract A (seed 000) and the shared update pipeline it stands on.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { demoId, jsonBody, send, startServer, type TestServer } from "./support/harness.ts";
+
+const TDURDEN = demoId("tdurden");
+const PATH = "/api/management/security/users/{userIdentifier}" as const;
+const seedBody = {
+  username: "tdurden",
+  email: "t.turden@fightclub.com",
+  firstname: "Tyler",
+  lastname: "Durden",
+  timezone: "America/New_York",
+  language: "en-US",
+  custom: { department: "Soap sales" },
+};
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+const row = (id = TDURDEN) => server.db("users").where({ id }).first();
+const put = (identifier: string, body: unknown, as = "admin", headers: Record<string, string> = {}) =>
+  send(server, "PUT", `/api/management/security/users/${encodeURIComponent(identifier)}`, {
+    as,
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+
+describe("seed 000 examples", () => {
+  it.each([TDURDEN, "tdurden", "t.durden@fightclub.com"])("PUT by %s answers 200 with the updated user", async (identifier) => {
+    const { data, response } = await server.api.PUT(PATH, {
+      params: { path: { userIdentifier: identifier } },
+      body: seedBody,
+      headers: server.auth("admin"),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("etag")).toBe('"2"');
+    expect(data).toMatchObject({ ...seedBody, id: TDURDEN, sys: { id: TDURDEN, status: "active" } });
+  });
+});
+
+describe("full replacement", () => {
+  it("clears optional fields that are omitted", async () => {
+    const { status, json } = await put("tdurden", { username: "tdurden", email: "t.durden@fightclub.com" });
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ firstname: null, lastname: null, timezone: null, language: null, custom: {} });
+  });
+
+  it("accepts a representation obtained by GET, edited and sent back", async () => {
+    const got = await send(server, "GET", `/api/management/security/users/${TDURDEN}`, { as: "tdurden" });
+    const edited = { ...got.json, firstname: "Tyler J." };
+    const { status, json } = await put(TDURDEN, edited, "tdurden", { "if-match": got.headers.get("etag")! });
+    expect(status).toBe(200);
+    expect(json.firstname).toBe("Tyler J.");
+  });
+
+  it.each([
+    ["id", (u: any) => ({ ...u, id: "6f1d2c3b-0000-4000-8000-000000000000" })],
+    ["sys.id", (u: any) => ({ ...u, sys: { ...u.sys, id: "other" } })],
+    ["sys.status", (u: any) => ({ ...u, sys: { ...u.sys, status: "disabled" } })],
+    ["sys.created", (u: any) => ({ ...u, sys: { ...u.sys, created: "2001-01-01T00:00:00.000Z" } })],
+  ])("refuses a changed read-only %s with 422 and changes nothing", async (field, edit) => {
+    const got = await send(server, "GET", `/api/management/security/users/${TDURDEN}`, { as: "admin" });
+    const before = await row();
+    const { status, json } = await put(TDURDEN, edit({ ...got.json, firstname: "Changed" }));
+    expect(status).toBe(422);
+    expect(json.data).toEqual([{ field, message: "is read-only and differs from the stored value" }]);
+    expect(await row()).toEqual(before);
+  });
+});
+
+describe("identifiers", () => {
+  it("@current addresses the caller", async () => {
+    const { status, json } = await put("@current", { ...seedBody, firstname: "Me" }, "tdurden");
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ id: TDURDEN, firstname: "Me" });
+  });
+
+  it("usernames and emails are case-insensitive", async () => {
+    expect((await put("TDurden", seedBody)).status).toBe(200);
+    expect((await put("T.TURDEN@FightClub.com", seedBody)).status).toBe(200);
+  });
+
+  it.each(["nobody", "nobody@example.com", "00000000-0000-4000-8000-000000000000"])("an unknown %s is 404", async (identifier) => {
+    const { status, json } = await put(identifier, seedBody);
+    expect(status).toBe(404);
+    expect(json).toMatchObject({ message: `User '${identifier}' was not found.`, type: "error", data: [] });
+  });
+});
+
+describe("who may update", () => {
+  it.each([
+    ["the user itself", "tdurden", 200],
+    ["an administrator", "admin", 200],
+    ["another user", "jonny1", 403],
+  ])("%s: %i", async (_who, as, expected) => {
+    const before = await row();
+    const { status, json } = await put("tdurden", { ...seedBody, firstname: "X" }, as);
+    expect(status).toBe(expected);
+    if (expected === 403) {
+      expect(json.message).toBe("Only the user itself or a member of the System Administrators group can do this.");
+      expect(await row()).toEqual(before);
+    }
+  });
+
+  it.each(["locked", "disabled"])("a %s caller's token stops working at once (401)", async (status) => {
+    await server.db("users").where({ id: TDURDEN }).update({ status });
+    const response = await put("tdurden", seedBody, "tdurden");
+    expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
+  });
+
+  it("without a token: 401 with WWW-Authenticate, in the contract's body", async () => {
+    const response = await send(server, "PUT", "/api/management/security/users/tdurden", jsonBody(seedBody));
+    expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toBe('Bearer realm="users-api"');
+    expect(response.json).toMatchObject({ type: "error", message: "A bearer token is required." });
+  });
+});
+
+describe("validation (422, nothing changed)", () => {
+  it.each([
+    ["email", { ...seedBody, email: "not-an-email" }],
+    ["timezone", { ...seedBody, timezone: "Mars/Olympus_Mons" }],
+    ["language", { ...seedBody, language: "not a tag" }],
+    ["custom", { ...seedBody, custom: { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } } }],
+    ["username", { ...seedBody, username: "has@sign" }],
+    ["username", { email: "t@example.com" }],
+    ["extra", { ...seedBody, extra: true }],
+  ])("%s at fault", async (field, body) => {
+    const before = await row();
+    const { status, json } = await put("tdurden", body);
+    expect(status).toBe(422);
+    expect(json.type).toBe("error");
+    expect(json.data.map((d: { field: string }) => d.field).join(" ")).toContain(field);
+    expect(await row()).toEqual(before);
+  });
+
+  it("a body that is not JSON is 422 in the contract's body", async () => {
+    const response = await send(server, "PUT", "/api/management/security/users/tdurden", {
+      as: "admin",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(response.status).toBe(422);
+    expect(response.json.type).toBe("error");
+  });
+});
+
+describe("uniqueness (409)", () => {
+  it("refuses another user's username, whatever its case", async () => {
+    const before = await row();
+    const { status, json } = await put("tdurden", { ...seedBody, username: "JONNY1" });
+    expect(status).toBe(409);
+    expect(json.data).toEqual([{ field: "username", message: "taken by another user" }]);
+    expect(await row()).toEqual(before);
+  });
+
+  it("lets exactly one of two racing writers take a username", async () => {
+    const [a, b] = await Promise.all([
+      put("tdurden", { ...seedBody, username: "prize" }),
+      put("jonny1", { username: "prize", email: "jonny1@example.com" }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+  });
+});
+
+describe("If-Match and the audit trail", () => {
+  it("a stale If-Match is 412 and changes nothing; a current one succeeds", async () => {
+    const stale = await put("tdurden", { ...seedBody, firstname: "Stale" }, "admin", { "if-match": '"7"' });
+    expect(stale.status).toBe(412);
+    expect((await row()).first_name).toBe("Tyler");
+    const fresh = await put("tdurden", { ...seedBody, firstname: "Fresh" }, "admin", { "if-match": '"1"' });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get("etag")).toBe('"2"');
+  });
+
+  it("of many writers with the same If-Match, exactly one wins and one audit row is written", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => put("tdurden", { ...seedBody, firstname: `Writer ${i}` }, "admin", { "if-match": '"1"' })),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 412)).toHaveLength(11);
+    const audit = await server.db("audit").where({ user_id: TDURDEN });
+    expect(audit).toHaveLength(1);
+  });
+
+  it("records who changed what, through which contract", async () => {
+    await put("tdurden", { ...seedBody, firstname: "Audited" }, "tdurden");
+    const [entry] = await server.db("audit").where({ user_id: TDURDEN });
+    expect(entry).toMatchObject({
+      actor_id: TDURDEN,
+      contract: "contensis",
+      changes: { first_name: { old: "Tyler", new: "Audited" }, email: { old: "t.durden@fightclub.com", new: "t.turden@fightclub.com" } },
+    });
+  });
+
+  it("an update that changes nothing writes nothing and keeps the ETag", async () => {
+    const first = await put("tdurden", seedBody);
+    const again = await put("tdurden", seedBody);
+    expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(await server.db("audit").where({ user_id: TDURDEN })).toHaveLength(1);
+  });
+});
+
+describe("server modes", () => {
+  it("REQUIRE_IF_MATCH=true: 428 without If-Match", async () => {
+    const strict = await startServer({ requireIfMatch: true });
+    try {
+      const response = await send(strict, "PUT", "/api/management/security/users/tdurden", { as: "admin", ...jsonBody(seedBody) });
+      expect(response.status).toBe(428);
+      expect(response.json.type).toBe("error");
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("READ_ONLY=true: PUT is 403, GET works", async () => {
+    const readOnly = await startServer({ readOnly: true });
+    try {
+      const response = await send(readOnly, "PUT", "/api/management/security/users/tdurden", { as: "admin", ...jsonBody(seedBody) });
+      expect(response.status).toBe(403);
+      expect(response.json.message).toBe("The directory is read-only.");
+      expect((await send(readOnly, "GET", "/api/management/security/users/tdurden", { as: "admin" })).status).toBe(200);
+    } finally {
+      await readOnly.close();
+    }
+  });
+});

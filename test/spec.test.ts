@@ -1,0 +1,84 @@
+// The contract itself: every example in openapi.yaml is true of its schema, and generated/ matches it.
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { compileSchema } from "../src/schemas.ts";
+import { spec } from "../src/spec.ts";
+
+interface Example {
+  where: string;
+  schema: object;
+  value: unknown;
+}
+
+/** Collects every example next to a schema: media types, parameters and headers, in paths and components. */
+function collectExamples(node: unknown, where: string, found: Example[] = []): Example[] {
+  if (node === null || typeof node !== "object") return found;
+  const record = node as Record<string, unknown>;
+  if (record.schema && typeof record.schema === "object") {
+    if ("example" in record) found.push({ where, schema: record.schema, value: record.example });
+    for (const [name, example] of Object.entries((record.examples as Record<string, { value: unknown }>) ?? {})) {
+      found.push({ where: `${where}.examples.${name}`, schema: record.schema, value: example.value });
+    }
+  }
+  for (const [key, child] of Object.entries(record)) {
+    if (key !== "schema" && key !== "examples" && key !== "example") collectExamples(child, `${where}.${key}`, found);
+  }
+  return found;
+}
+
+/** Points the spec's local $refs at the Ajv instance's copy of the components. */
+const rebased = (schema: object) => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"spec#/components/'));
+
+describe("openapi.yaml", () => {
+  const examples = collectExamples(spec, "spec");
+
+  it("has examples for every documented status of the four contracts", () => {
+    expect(examples.length).toBeGreaterThan(60);
+  });
+
+  it.each(examples.map((e) => [e.where, e] as const))("example %s validates against its schema", (_where, example) => {
+    const validate = compileSchema(rebased(example.schema));
+    const valid = validate(example.value);
+    expect(validate.errors ?? [], JSON.stringify(example.value)).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it("bounds every string, array, object and integer it declares", () => {
+    const unbounded: string[] = [];
+    const checkSchema = (schema: Record<string, any>, where: string) => {
+      if (schema.$ref) return;
+      const bounded =
+        (schema.type === "string" && ("maxLength" in schema || "enum" in schema)) ||
+        (schema.type === "array" && "maxItems" in schema) ||
+        (schema.type === "object" && ("maxProperties" in schema || schema.additionalProperties === false)) ||
+        ((schema.type === "integer" || schema.type === "number") && (("minimum" in schema && "maximum" in schema) || "enum" in schema)) ||
+        schema.type === "boolean";
+      if (!bounded) unbounded.push(where);
+      for (const [name, child] of Object.entries(schema.properties ?? {})) checkSchema(child as object, `${where}.${name}`);
+      if (schema.items) checkSchema(schema.items, `${where}[]`);
+    };
+    const findSchemas = (node: unknown, where: string) => {
+      if (node === null || typeof node !== "object") return;
+      for (const [key, child] of Object.entries(node)) {
+        if (key === "schema") checkSchema(child as object, where);
+        else if (key !== "example" && key !== "examples") findSchemas(child, `${where}.${key}`);
+      }
+    };
+    findSchemas(spec.paths, "paths");
+    findSchemas(spec.components.parameters ?? {}, "parameters");
+    findSchemas(spec.components.headers ?? {}, "headers");
+    for (const [name, schema] of Object.entries(spec.components.schemas)) checkSchema(schema, name);
+    expect(unbounded).toEqual([]);
+  });
+
+  it("gives every operation an operationId", () => {
+    const methods = ["get", "put", "post", "delete", "patch"];
+    const operations = Object.values(spec.paths).flatMap((item) => methods.flatMap((m) => (item[m] ? [item[m]] : [])));
+    expect(operations.length).toBe(13);
+    expect(operations.filter((operation) => typeof (operation as { operationId?: string }).operationId !== "string")).toEqual([]);
+  });
+
+  it("matches the committed generated types", () => {
+    expect(() => execFileSync("npx", ["tsx", "scripts/generate.ts", "--check"], { stdio: "pipe" })).not.toThrow();
+  });
+});
