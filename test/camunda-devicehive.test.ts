@@ -1,0 +1,194 @@
+// Contracts B (seed 001, Camunda 7) and C (seed 002, DeviceHive) on the shared pipeline.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { demoId, send, startServer, type TestServer } from "./support/harness.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+const JONNY = demoId("jonny1");
+const DHCLIENT = demoId("dhclient");
+const row = (id: string) => server.db("users").where({ id }).first();
+const putJson = (path: string, body: unknown, as: string, headers: Record<string, string> = {}) =>
+  send(server, "PUT", path, { as, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+
+describe("B: PUT /user/{id}/profile", () => {
+  it("seed 001's example, with a real email, answers 204 and replaces the profile", async () => {
+    const { response } = await server.api.PUT("/user/{id}/profile", {
+      params: { path: { id: "jonny1" } },
+      body: { id: "jonny1", firstName: "John", lastName: "Doe", email: "john.doe@example.com" },
+      headers: server.auth("admin"),
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("etag")).toBe('"2"');
+    const { data } = await server.api.GET("/user/{id}/profile", { params: { path: { id: "jonny1" } }, headers: server.auth("jonny1") });
+    expect(data).toEqual({ id: "jonny1", firstName: "John", lastName: "Doe", email: "john.doe@example.com" });
+  });
+
+  it("seed 001's placeholder email 'aNewEmailAddress' is a 400 InvalidRequestException", async () => {
+    const before = await row(JONNY);
+    const { status, json } = await putJson("/user/jonny1/profile", { id: "jonny1", firstName: "John", lastName: "Doe", email: "aNewEmailAddress" }, "admin");
+    expect(status).toBe(400);
+    expect(json).toEqual({ type: "InvalidRequestException", message: 'email: must match format "email"' });
+    expect(await row(JONNY)).toEqual(before);
+  });
+
+  it("omitted names become null", async () => {
+    expect((await putJson("/user/jonny1/profile", { email: "jonny1@example.com" }, "jonny1")).status).toBe(204);
+    expect(await row(JONNY)).toMatchObject({ first_name: null, last_name: null, email: "jonny1@example.com" });
+  });
+
+  it("a body id that differs from the path is 400, not Camunda's 500", async () => {
+    const { status, json } = await putJson("/user/jonny1/profile", { id: "tdurden", firstName: "X" }, "admin");
+    expect(status).toBe(400);
+    expect(json).toEqual({ type: "InvalidRequestException", message: "id: must equal the id in the path ('jonny1')" });
+  });
+
+  it("an unknown user is Camunda's 404", async () => {
+    const { status, json } = await putJson("/user/ghost/profile", { firstName: "X" }, "admin");
+    expect(status).toBe(404);
+    expect(json).toEqual({ type: "InvalidRequestException", message: "User with id ghost does not exist" });
+  });
+
+  it("another user is an AuthorizationException", async () => {
+    const { status, json } = await putJson("/user/jonny1/profile", { firstName: "X" }, "tdurden");
+    expect(status).toBe(403);
+    expect(json).toEqual({
+      type: "AuthorizationException",
+      message: "The user with id 'tdurden' does not have 'UPDATE' permission on resource 'jonny1' of type 'User'.",
+      userId: "tdurden",
+      missingAuthorizations: [{ permissionName: "UPDATE", resourceName: "User", resourceId: "jonny1" }],
+    });
+  });
+
+  it("an email taken by another user is 409", async () => {
+    const { status, json } = await putJson("/user/jonny1/profile", { email: "T.Durden@fightclub.com" }, "jonny1");
+    expect(status).toBe(409);
+    expect(json).toEqual({ type: "InvalidRequestException", message: "The email is taken by another user." });
+  });
+
+  it("read-only mode answers Camunda's read-only 403", async () => {
+    const readOnly = await startServer({ readOnly: true });
+    try {
+      const { status, json } = await send(readOnly, "PUT", "/user/jonny1/profile", {
+        as: "admin",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
+      expect(status).toBe(403);
+      expect(json).toEqual({ type: "InvalidRequestException", message: "Identity service implementation is read-only." });
+    } finally {
+      await readOnly.close();
+    }
+  });
+});
+
+describe("C: PUT /user/{id}", () => {
+  it("a user changes its own password and data through `current` (204)", async () => {
+    const { response } = await server.api.PUT("/user/{id}", {
+      params: { path: { id: "current" } },
+      body: { password: "s3cret-passw0rd", data: { theme: "light" } },
+      headers: server.auth("dhclient"),
+    });
+    expect(response.status).toBe(204);
+    const stored = await row(DHCLIENT);
+    expect(stored.attributes).toEqual({ theme: "light" });
+    expect(stored.password_hash).toMatch(/^\$argon2id\$/);
+    const [audit] = await server.db("audit").where({ user_id: DHCLIENT });
+    expect(audit.changes.password).toBe("password changed");
+    expect(JSON.stringify(audit)).not.toContain("s3cret");
+  });
+
+  it("only the fields sent change", async () => {
+    expect((await putJson("/user/5", { introReviewed: true }, "admin")).status).toBe(204);
+    const { data } = await server.api.GET("/user/{id}", { params: { path: { id: "5" } }, headers: server.auth("admin") });
+    expect(data).toEqual({ id: 5, login: "dhclient", role: 1, status: 0, lastLogin: null, data: { theme: "dark" }, introReviewed: true });
+  });
+
+  it("an administrator maps role and status codes onto the directory", async () => {
+    expect((await putJson("/user/5", { role: 0, status: 1, login: "dh2" }, "admin")).status).toBe(204);
+    expect(await row(DHCLIENT)).toMatchObject({ role: "admin", status: "locked", username: "dh2" });
+  });
+
+  describe("a non-administrator may change only its own password and data", () => {
+    const adminOnly = { login: "renamed", role: 0, status: 2, introReviewed: true };
+    it.each(Object.entries(adminOnly))("%s is 403 'Admin permissions required for this action'", async (field, value) => {
+      const before = await row(DHCLIENT);
+      const { status, json } = await putJson("/user/current", { [field]: value }, "dhclient");
+      expect(status).toBe(403);
+      expect(json).toEqual({ error: 403, message: "Admin permissions required for this action" });
+      expect(await row(DHCLIENT)).toEqual(before);
+    });
+
+    it("another user, even for data, is 403", async () => {
+      const { status, json } = await putJson("/user/2", { data: {} }, "dhclient");
+      expect(status).toBe(403);
+      expect(json).toEqual({ error: 403, message: "Admin permissions required for this action" });
+    });
+  });
+
+  it.each([
+    ["password too short", { password: "12345" }],
+    ["password too long", { password: "x".repeat(129) }],
+    ["role out of range", { role: 2 }],
+    ["status out of range", { status: 3 }],
+    ["login empty", { login: "" }],
+    ["data not an object", { data: [1] }],
+    ["unknown field", { email: "x@example.com" }],
+  ])("%s is 400 {error, message}", async (_why, body) => {
+    const { status, json } = await putJson("/user/5", body, "admin");
+    expect(status).toBe(400);
+    expect(json.error).toBe(400);
+    expect(typeof json.message).toBe("string");
+  });
+
+  it.each(["99", "9223372036854775807", "9999999999999999999"])("an unknown or out-of-range number %s is 404", async (id) => {
+    const { status, json } = await putJson(`/user/${id}`, { data: {} }, "admin");
+    expect(status).toBe(404);
+    expect(json).toEqual({ error: 404, message: `User with id = ${id} not found` });
+  });
+
+  it("nobody can demote or disable the last active administrator", async () => {
+    const demote = await putJson("/user/current", { role: 1 }, "admin");
+    expect(demote.status).toBe(409);
+    expect(demote.json.error).toBe(409);
+    expect((await putJson("/user/current", { status: 2 }, "admin")).status).toBe(409);
+    expect((await row(demoId("admin"))).role).toBe("admin");
+    // With a second administrator, the first may step down.
+    expect((await putJson("/user/5", { role: 0 }, "admin")).status).toBe(204);
+    expect((await putJson("/user/current", { role: 1 }, "admin")).status).toBe(204);
+  });
+
+  it("two administrators demoting each other at once: exactly one succeeds, one administrator remains", async () => {
+    await server.db("users").where({ id: DHCLIENT }).update({ role: "admin" });
+    const [a, b] = await Promise.all([putJson("/user/5", { role: 1 }, "admin"), putJson("/user/1", { role: 1 }, "dhclient")]);
+    const statuses = [a.status, b.status].sort();
+    // The loser is refused as the last administrator (409), or, if already demoted when it was authorized, 403.
+    expect(statuses[0]).toBe(204);
+    expect([403, 409]).toContain(statuses[1]);
+    expect(await server.db("users").where({ role: "admin", status: "active" })).toHaveLength(1);
+  });
+});
+
+describe("one directory behind the contracts", () => {
+  it("a change through B or C is visible through A and D", async () => {
+    await putJson("/user/jonny1/profile", { firstName: "Johnny", lastName: "B", email: "johnny@example.com" }, "jonny1");
+    await putJson("/user/3", { login: "johnnyb" }, "admin");
+    const a = await send(server, "GET", `/api/management/security/users/${JONNY}`, { as: "admin" });
+    expect(a.json).toMatchObject({ username: "johnnyb", firstname: "Johnny", lastname: "B", email: "johnny@example.com" });
+    const d = await send(server, "GET", `/users/${JONNY}`, { as: "admin" });
+    expect(d.json).toMatchObject({ username: "johnnyb", email: "johnny@example.com", updated_by: "admin" });
+    expect(d.headers.get("etag")).toBe('"3"');
+  });
+
+  it("an ETag from one contract guards a PUT through another", async () => {
+    const etag = (await send(server, "GET", "/user/jonny1/profile", { as: "admin" })).headers.get("etag")!;
+    await putJson("/user/3", { introReviewed: true }, "admin");
+    const stale = await putJson("/users/" + JONNY, { username: "late" }, "admin", { "if-match": etag });
+    expect(stale.status).toBe(412);
+    expect(stale.json).toEqual({ code: 412, message: 'The user has changed since that ETag (it is now "2"); read it again.' });
+  });
+});
