@@ -12,7 +12,7 @@ export interface OpenApiSpec {
 }
 export interface OpenApiOperation {
   tags?: string[];
-  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+  requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> };
 }
 export interface JsonSchema {
   $ref?: string;

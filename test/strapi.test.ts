@@ -249,3 +249,11 @@ describe("who may change what", () => {
     expect(json).toEqual({ code: 403, message: "Only the user itself or an administrator can do this." });
   });
 });
+
+describe("XML text", () => {
+  it("decodes predefined entities and character references", async () => {
+    const { status, json } = await put("<item><username>a&amp;b&#x41;&#66;</username></item>", "application/xml");
+    expect(status).toBe(200);
+    expect(json.username).toBe("a&bAB");
+  });
+});

@@ -67,10 +67,21 @@ export function demoId(username: string): string {
   return user.id;
 }
 
-export async function startServer(overrides: Partial<Config> = {}, database?: TestDatabase): Promise<TestServer> {
+export async function startServer(
+  overrides: Partial<Config> = {},
+  options: { database?: TestDatabase; keys?: Partial<TokenKeys> } = {},
+): Promise<TestServer> {
+  const { database } = options;
   const { db, drop } = database ?? (await testDatabase());
   const config: Config = { ...loadConfig({}), jwtSecret: TEST_SECRET, ...overrides };
-  const keys: TokenKeys = { algorithm: "HS256", verifyKey: TEST_SECRET, signKey: TEST_SECRET, issuer: config.jwtIssuer, audience: config.jwtAudience };
+  const keys: TokenKeys = {
+    algorithm: "HS256",
+    verifyKey: TEST_SECRET,
+    signKey: TEST_SECRET,
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+    ...options.keys,
+  };
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

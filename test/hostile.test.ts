@@ -1,0 +1,211 @@
+// A corpus of hostile requests over the four contracts: each gets a 4xx in its contract's error body, none a
+// 5xx or a hang, and the directory reads byte for byte the same afterwards.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoDirectory } from "../src/db/demo.ts";
+import { startServer, TEST_SECRET, type TestServer } from "./support/harness.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+interface Hostile {
+  name: string;
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  noAuth?: boolean;
+}
+
+const targets = {
+  contensis: { path: "/api/management/security/users/tdurden", errorKeys: ["logId", "message", "data", "type"] },
+  camunda: { path: "/user/jonny1/profile", errorKeys: ["type", "message"] },
+  devicehive: { path: "/user/5", errorKeys: ["error", "message"] },
+  strapi: { path: "/users/12345", errorKeys: ["code", "message"] },
+};
+const pathPrefix = {
+  contensis: "/api/management/security/users/",
+  camunda: "/user/",
+  devicehive: "/user/",
+  strapi: "/users/",
+};
+const pathSuffix = { contensis: "", camunda: "/profile", devicehive: "", strapi: "" };
+
+const json = "application/json";
+const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
+const manyKeys = (n: number) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])));
+const unsignedToken = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from(`{"sub":"${demoDirectory.users![0].id}"}`).toString("base64url")}.`;
+
+/** Hostile bodies and headers that apply to every contract's PUT. */
+const common: Hostile[] = [
+  { name: "truncated JSON", body: "{" },
+  { name: "JSON array", body: "[]" },
+  { name: "JSON null", body: "null" },
+  { name: "JSON number", body: "1" },
+  { name: "nesting 200 deep", body: deep(200) },
+  { name: "nesting 100,000 deep", body: deep(100_000) },
+  { name: "1,001 keys", body: manyKeys(1001) },
+  { name: "NUL in a key", body: '{"a\\u0000b":1}' },
+  { name: "lone high surrogate", body: '{"x":"\\ud800"}' },
+  { name: "lone low surrogate", body: '{"x":"\\udc00"}' },
+  { name: "__proto__", body: '{"__proto__":{"admin":true}}' },
+  { name: "constructor.prototype", body: '{"constructor":{"prototype":{"admin":true}}}' },
+  { name: "unknown property", body: '{"isAdmin":true}' },
+  { name: "1.1 MiB body", body: JSON.stringify({ x: "a".repeat(1_150_000) }) },
+  { name: "text/plain", headers: { "content-type": "text/plain" }, body: "hello" },
+  { name: "UTF-16 charset", headers: { "content-type": "application/json; charset=utf-16" }, body: "{}" },
+  { name: "no content type", headers: {}, body: "{}" },
+  { name: "JSON type, empty body", body: "" },
+  { name: "multipart", headers: { "content-type": "multipart/form-data; boundary=x" }, body: "--x--" },
+  { name: "stale If-Match", headers: { "content-type": json, "if-match": '"999"' }, body: "{}" },
+  { name: "weak If-Match", headers: { "content-type": json, "if-match": 'W/"1"' }, body: "{}" },
+  { name: "no token", noAuth: true, body: "{}" },
+  { name: "alg none token", noAuth: true, headers: { "content-type": json, authorization: `Bearer ${unsignedToken}` }, body: "{}" },
+  { name: "Basic auth", noAuth: true, headers: { "content-type": json, authorization: "Basic YWRtaW46YWRtaW4=" }, body: "{}" },
+  { name: "token in the query", noAuth: true, path: "?access_token=x", body: "{}" },
+  { name: "unknown query parameter", path: "?debug=true", body: "{}" },
+  { name: "DELETE", method: "DELETE" },
+  { name: "POST", method: "POST", body: "{}" },
+];
+
+/** Hostile path values, for every contract. */
+const paths: Hostile[] = [
+  { name: "NUL in the path", path: "a%00b" },
+  { name: "4,000-character id", path: "x".repeat(4000) },
+  { name: "traversal", path: "..%2F..%2Fetc%2Fpasswd" },
+  { name: "SQL in the path", path: "1'%20OR%20'1'%3D'1" },
+  { name: "malformed escape", path: "%E0%A4%A" },
+];
+
+/** Invalid values of each contract's own fields. */
+const fields: Record<keyof typeof targets, string[]> = {
+  contensis: [
+    '{"username":"tdurden"}',
+    '{"username":"t durden","email":"t@example.com"}',
+    '{"username":"tdurden","email":"not-an-email"}',
+    '{"username":"tdurden","email":"t@example.com","timezone":"Nowhere/Land"}',
+    '{"username":"tdurden","email":"t@example.com","language":"!!"}',
+    '{"username":"tdurden","email":"t@example.com","custom":[]}',
+    '{"username":"tdurden","email":"t@example.com","sys":{"status":"disabled"}}',
+    '{"username":"jonny1","email":"t@example.com"}',
+  ],
+  camunda: [
+    '{"id":"someone-else"}',
+    '{"email":"aNewEmailAddress"}',
+    '{"firstName":5}',
+    '{"email":"jonny1@example.com","lastName":"' + "x".repeat(200) + '"}',
+    '{"email":"t.durden@fightclub.com"}',
+  ],
+  devicehive: [
+    '{"password":"12345"}',
+    '{"role":7}',
+    '{"status":"active"}',
+    '{"login":""}',
+    '{"introReviewed":"yes"}',
+    '{"data":"x"}',
+    '{"login":"admin"}',
+  ],
+  strapi: [
+    '{"username":""}',
+    '{"email":""}',
+    '{"password":""}',
+    '{"role":"emperor"}',
+    '{"reports":["maia-000000000000"]}',
+    '{"reports":"maia-c6cbaa76ba8f"}',
+    '{"blocked":"false"}',
+    '{"email":"admin@example.com"}',
+  ],
+};
+
+/** Hostile XML and form bodies (contract D only). */
+const strapiBodies: Hostile[] = [
+  { name: "billion laughs", headers: { "content-type": "application/xml" }, body: '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><item><username>&lol2;</username></item>' },
+  { name: "XXE", headers: { "content-type": "application/xml" }, body: '<?xml version="1.0"?><!DOCTYPE item [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><item><username>&xxe;</username></item>' },
+  { name: "XML 10,000 deep", headers: { "content-type": "application/xml" }, body: "<item>" + "<a>".repeat(10_000) + "</a>".repeat(10_000) + "</item>" },
+  { name: "XML 5,000 elements", headers: { "content-type": "application/xml" }, body: "<item>" + "<reports>x</reports>".repeat(5000) + "</item>" },
+  { name: "XML wrong root", headers: { "content-type": "application/xml" }, body: "<user><username>x</username></user>" },
+  { name: "XML not closed", headers: { "content-type": "application/xml" }, body: "<item><username>x</username>" },
+  { name: "XML nested value", headers: { "content-type": "application/xml" }, body: "<item><username><a>x</a></username></item>" },
+  { name: "XML NUL", headers: { "content-type": "application/xml" }, body: "<item><username>a&#0;b</username></item>" },
+  { name: "XML text/xml latin1", headers: { "content-type": "text/xml; charset=iso-8859-1" }, body: "<item/>" },
+  { name: "form 2,000 keys", headers: { "content-type": "application/x-www-form-urlencoded" }, body: Array.from({ length: 2000 }, (_, i) => `k${i}=1`).join("&") },
+  { name: "form bad boolean", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "confirmed=maybe" },
+  { name: "form repeated scalar", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "username=a&username=b" },
+  { name: "form __proto__", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "__proto__%5Badmin%5D=1&__proto__=x" },
+  { name: "form broken JSON text", headers: { "content-type": "application/x-www-form-urlencoded" }, body: '{"username":' },
+];
+
+function corpus() {
+  const all: [string, keyof typeof targets, Hostile][] = [];
+  for (const contract of Object.keys(targets) as (keyof typeof targets)[]) {
+    const base = targets[contract].path;
+    for (const h of common) all.push([`${contract}: ${h.name}`, contract, { method: "PUT", ...h, path: base + (h.path ?? "") }]);
+    for (const h of paths) all.push([`${contract}: ${h.name}`, contract, { method: "GET", ...h, path: pathPrefix[contract] + h.path + pathSuffix[contract] }]);
+    for (const body of fields[contract]) all.push([`${contract}: ${body.slice(0, 60)}`, contract, { method: "PUT", path: base, body }]);
+  }
+  for (const h of strapiBodies) all.push([`strapi: ${h.name}`, "strapi", { method: "PUT", ...h, path: targets.strapi.path }]);
+  return all;
+}
+
+/** What every user looks like through every contract. */
+async function directory(): Promise<string> {
+  const auth = { Authorization: `Bearer ${server.token("admin")}` };
+  const users = await server.db("users").select("id", "num", "username").orderBy("num");
+  const reads = users.flatMap((u) => [
+    `/api/management/security/users/${encodeURIComponent(u.username)}`,
+    `/user/${encodeURIComponent(u.username)}/profile`,
+    `/user/${u.num}`,
+    `/users/${u.id}`,
+  ]);
+  const bodies = await Promise.all(
+    reads.map(async (path) => {
+      const response = await fetch(server.baseUrl + path, { headers: auth });
+      expect(response.status, path).toBe(200);
+      return `${path} ${response.headers.get("etag")} ${await response.text()}`;
+    }),
+  );
+  return bodies.join("\n");
+}
+
+describe("hostile input", () => {
+  const cases = corpus();
+  let before: string;
+
+  beforeAll(async () => {
+    before = await directory();
+  });
+
+  it("has at least 100 distinct requests", () => {
+    expect(new Set(cases.map(([name]) => name)).size).toBeGreaterThanOrEqual(100);
+    expect(cases.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it.each(cases)("%s → 4xx in the contract's body", async (_name, contract, hostile) => {
+    const headers: Record<string, string> = {
+      ...(hostile.noAuth ? {} : { authorization: `Bearer ${server.token("admin")}` }),
+      ...(hostile.headers ?? (hostile.body !== undefined ? { "content-type": json } : {})),
+    };
+    if (hostile.noAuth && hostile.headers?.authorization === undefined) delete headers.authorization;
+    const response = await fetch(server.baseUrl + hostile.path, {
+      method: hostile.method,
+      headers,
+      body: hostile.body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await response.text();
+    expect(response.status, text).toBeGreaterThanOrEqual(400);
+    expect(response.status, text).toBeLessThan(500);
+    expect(Object.keys(JSON.parse(text))).toEqual(expect.arrayContaining(targets[contract].errorKeys));
+  });
+
+  it("leaves the directory byte for byte as it was", async () => {
+    const after = await directory();
+    expect(after.split("\n").filter((line, i) => line !== before.split("\n")[i])).toEqual([]);
+  });
+
+  it("the test secret is not what a hostile token was signed with", () => {
+    expect(unsignedToken).not.toContain(TEST_SECRET);
+  });
+});
