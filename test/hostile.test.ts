@@ -143,7 +143,7 @@ function corpus() {
     const base = targets[contract].path;
     for (const h of common) all.push([`${contract}: ${h.name}`, contract, { method: "PUT", ...h, path: base + (h.path ?? "") }]);
     for (const h of paths) all.push([`${contract}: ${h.name}`, contract, { method: "GET", ...h, path: pathPrefix[contract] + h.path + pathSuffix[contract] }]);
-    for (const body of fields[contract]) all.push([`${contract}: ${body.slice(0, 60)}`, contract, { method: "PUT", path: base, body }]);
+    for (const body of fields[contract]) all.push([`${contract}: ${body.slice(0, 60)}`, contract, { name: body, method: "PUT", path: base, body }]);
   }
   for (const h of strapiBodies) all.push([`strapi: ${h.name}`, "strapi", { method: "PUT", ...h, path: targets.strapi.path }]);
   return all;
