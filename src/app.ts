@@ -48,7 +48,7 @@ export function createApp({ db, config, keys, logger, validateResponses = false 
     }),
   );
   app.use(serviceRouter(db));
-  const auth = authenticate(keys, db);
+  const auth = authenticate(keys);
   for (const contract of contracts) app.use(contractRouter(contract, db, config, auth));
   app.use(errorRenderer(logger));
   return app;

@@ -65,3 +65,9 @@ export const fieldsInvalid = (details: FieldError[]) => invalid("The request is 
 
 export const notFound = (identifier: string) =>
   new ApiError("notFound", `User '${identifier}' was not found.`, [], { identifier });
+
+/** 401 with the challenge RFC 6750 asks for; `invalid_token` once a token was presented. */
+export function unauthorized(message: string, tokenPresented = true): ApiError {
+  const challenge = tokenPresented ? 'Bearer realm="users-api", error="invalid_token"' : 'Bearer realm="users-api"';
+  return new ApiError("unauthorized", message, [], {}, { "WWW-Authenticate": challenge });
+}

@@ -1,5 +1,5 @@
 // Bearer tokens: which key and algorithm (pinned by configuration, never taken from a token), signing, verifying.
-import { createPublicKey, randomBytes } from "node:crypto";
+import { createPrivateKey, createPublicKey, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import jwt, { type Algorithm } from "jsonwebtoken";
@@ -7,17 +7,17 @@ import { ConfigError, type Config } from "./config.ts";
 
 export interface TokenKeys {
   algorithm: Algorithm;
-  verifyKey: string;
+  /** KeyObjects, made once: given a string, jsonwebtoken parses the key again on every call. */
+  verifyKey: KeyObject;
   /** Absent when only a public key is configured and no JWT_PRIVATE_KEY is given. */
-  signKey: string | undefined;
+  signKey: KeyObject | undefined;
   issuer: string | undefined;
   audience: string | undefined;
 }
 
 const CLOCK_TOLERANCE_SECONDS = 30;
 
-function asymmetricAlgorithm(publicKey: string): Algorithm {
-  const key = createPublicKey(publicKey);
+function asymmetricAlgorithm(key: KeyObject): Algorithm {
   if (key.asymmetricKeyType === "rsa") return "RS256";
   if (key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1") return "ES256";
   throw new ConfigError("JWT_PUBLIC_KEY must be an RSA key (RS256) or a P-256 EC key (ES256)");
@@ -39,14 +39,18 @@ function embeddedSecret(dataDir: string): string {
 export function resolveTokenKeys(config: Config): TokenKeys {
   const common = { issuer: config.jwtIssuer, audience: config.jwtAudience };
   if (config.jwtPublicKey) {
-    return { ...common, algorithm: asymmetricAlgorithm(config.jwtPublicKey), verifyKey: config.jwtPublicKey, signKey: config.jwtPrivateKey };
+    const verifyKey = createPublicKey(config.jwtPublicKey);
+    const signKey = config.jwtPrivateKey ? createPrivateKey(config.jwtPrivateKey) : undefined;
+    return { ...common, algorithm: asymmetricAlgorithm(verifyKey), verifyKey, signKey };
   }
   if (!config.jwtSecret && config.databaseUrl) {
     throw new ConfigError("with DATABASE_URL, set JWT_SECRET (at least 32 bytes) or JWT_PUBLIC_KEY: tokens must outlive this process");
   }
-  const secret = config.jwtSecret ?? embeddedSecret(config.dataDir);
+  const secret = secretKey(config.jwtSecret ?? embeddedSecret(config.dataDir));
   return { ...common, algorithm: "HS256", verifyKey: secret, signKey: secret };
 }
+
+export const secretKey = (secret: string): KeyObject => createSecretKey(Buffer.from(secret));
 
 export function signToken(keys: TokenKeys, userId: string, expiresIn: string | number = "1h"): string {
   if (!keys.signKey) throw new ConfigError(`signing ${keys.algorithm} tokens needs JWT_PRIVATE_KEY`);

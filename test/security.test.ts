@@ -1,5 +1,5 @@
 // RFC 8725 token handling, body limits, headers and logs. Every failure is a 4xx in the contract's body.
-import { generateKeyPairSync } from "node:crypto";
+import { createPublicKey, generateKeyPairSync } from "node:crypto";
 import jwt from "jsonwebtoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.ts";
@@ -44,7 +44,7 @@ describe("bearer tokens", () => {
   });
 
   it("an HS256 token signed with the RSA public key cannot pass as RS256 (algorithm confusion)", async () => {
-    const rsaServer = await startServer({}, { keys: { algorithm: "RS256", verifyKey: publicPem, signKey: undefined } });
+    const rsaServer = await startServer({}, { keys: { algorithm: "RS256", verifyKey: createPublicKey(publicPem), signKey: undefined } });
     try {
       const forged = jwt.sign({ sub: ADMIN }, Buffer.from(publicPem), { algorithm: "HS256" });
       expect((await send(rsaServer, "GET", "/users/12345", { headers: { Authorization: `Bearer ${forged}` } })).status).toBe(401);

@@ -1,7 +1,7 @@
 // What a contract is: a wire format mapped onto the canonical user, and its error body. Everything else
 // (policy, queries, ETags, audit, errors) is shared, below the contracts.
 import type { Access } from "../directory/policy.ts";
-import type { Caller, ChangeField, Changes, User, UserRef } from "../directory/model.ts";
+import type { ChangeField, Changes, User, UserRef } from "../directory/model.ts";
 import type { ApiError, ErrorKind, FieldError } from "../errors.ts";
 
 export interface FieldRule {
@@ -29,7 +29,8 @@ export interface Contract {
   success: 200 | 204;
   /** The status of a validation failure (contract A answers 422, the others 400). */
   validationStatus: 400 | 422;
-  resolve(param: string, caller: Caller): UserRef;
+  /** The user a path parameter addresses; `callerId` for the contracts' "the caller" keywords. */
+  resolve(param: string, callerId: string): UserRef;
   render(user: User): unknown;
   /** Checks the spec cannot express, before the directory is read. */
   checkRequest?(body: WireBody, param: string): FieldError[];

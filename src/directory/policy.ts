@@ -1,11 +1,17 @@
 // Who may change what: one mechanism, driven by each contract's table of fields and who may write them.
-import { ApiError } from "../errors.ts";
+import { ApiError, unauthorized } from "../errors.ts";
 import type { Caller, User } from "./model.ts";
 
 /** `self`: the user itself or an administrator; `admin`: administrators only. */
 export type Access = "self" | "admin";
 
 const isAdmin = (caller: Caller) => caller.role === "admin";
+
+/** A token stops working the moment its user is deleted, locked or disabled. */
+export function requireActiveCaller(caller: Caller | undefined): asserts caller is Caller {
+  if (!caller) throw unauthorized("The bearer token's user does not exist.");
+  if (caller.status !== "active") throw unauthorized(`The bearer token's user is ${caller.status}.`);
+}
 
 function notYours(caller: Caller, target: User, permission: "READ" | "UPDATE"): ApiError {
   return new ApiError(

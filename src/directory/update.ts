@@ -1,17 +1,19 @@
-// The update pipeline every contract goes through: resolve, authorize, check If-Match, diff, write + audit.
+// The update pipeline every contract goes through: load caller and target, authorize, check If-Match, diff,
+// then one conditional write with its audit row.
 import { isDeepStrictEqual } from "node:util";
 import type { Knex } from "knex";
 import { ApiError, fieldsInvalid, notFound, type FieldError } from "../errors.ts";
 import { formatEtag, ifMatchAdmits } from "../http/etag.ts";
 import { SECRET_FIELDS, type Caller, type ChangeField, type Changes, type User, type UserRef, type UserWithRelations } from "./model.ts";
-import { authorizeWrite, demotesAdministrator, keepsAnAdministrator, type Access } from "./policy.ts";
+import { authorizeWrite, demotesAdministrator, keepsAnAdministrator, requireActiveCaller, type Access } from "./policy.ts";
 import { hashPassword, hashToken } from "./secrets.ts";
-import { findUser, lockActiveAdmins, unknownReports, writeUser } from "./users.ts";
+import { findCaller, findCallerAndUser, findUser, lockActiveAdmins, unknownReports, writeUser } from "./users.ts";
 
 export interface UpdateRequest {
   db: Knex;
   contract: string;
-  caller: Caller;
+  /** The token's subject; the caller itself is loaded with the target. */
+  callerId: string;
   ref: UserRef;
   /** The identifier as the client wrote it, for messages. */
   identifier: string;
@@ -31,23 +33,45 @@ export interface UpdateRequest {
 
 const CONFLICT = Symbol("version moved");
 const NEEDS_ADMIN_LOCK = Symbol("demotes an administrator");
-type Attempt = User | typeof CONFLICT | typeof NEEDS_ADMIN_LOCK;
-
-/** Applies the request; returns the user as stored afterwards (unchanged when nothing differed). */
-export async function updateUser(request: UpdateRequest): Promise<User> {
-  if (request.readOnly) throw new ApiError("readOnly", "The directory is read-only.");
-  const prepared = await prepare(request);
-  const first = await attempt(request, prepared, request.db, false);
-  if (first !== CONFLICT && first !== NEEDS_ADMIN_LOCK) return first;
-  if (first === CONFLICT && request.ifMatch !== undefined) throw await stale(request);
-  // A concurrent writer won, or an administrator is being demoted: redo it holding the row locks.
-  const locked = await request.db.transaction((trx) => attempt(request, prepared, trx, true));
-  return locked as User;
-}
 
 interface Prepared {
   changes: Changes;
   passwordHash?: string;
+}
+
+/** Applies the request; returns the user as stored afterwards (unchanged when nothing differed). */
+export async function updateUser(request: UpdateRequest): Promise<User> {
+  // The stored reports are needed before writing only to change them; otherwise the write renders relations.
+  const relations = request.changes.reports !== undefined;
+  const found = await findCallerAndUser(request.db, request.callerId, request.ref, relations);
+  const current = admit(request, found.caller, found.user);
+  const prepared = await prepare(request);
+  const first = await write(request, prepared, request.db, found.caller!, current, undefined);
+  if (first === current && request.relations && !relations) return (await findUser(request.db, request.ref, true)) ?? current;
+  if (first !== CONFLICT && first !== NEEDS_ADMIN_LOCK) return first;
+  if (first === CONFLICT && request.ifMatch !== undefined) throw await stale(request);
+  // A concurrent writer won, or an administrator is being demoted: redo it holding the row locks. Administrators'
+  // rows are locked first, in id order, so that two demotions can neither deadlock nor both win.
+  return request.db.transaction(async (trx) => {
+    const adminIds = mayDemote(prepared.changes) ? await lockActiveAdmins(trx) : undefined;
+    const caller = await findCaller(trx, request.callerId);
+    const locked = admit(request, caller, await findUser(trx, request.ref, request.relations || relations, true));
+    const result = await write(request, prepared, trx, caller!, locked, adminIds);
+    if (result === CONFLICT || result === NEEDS_ADMIN_LOCK) throw new Error("an update under row locks could not be applied");
+    return result;
+  });
+}
+
+/** Everything decided before writing: who is asking, may they, is the If-Match current, is the echo intact. */
+function admit(request: UpdateRequest, caller: Caller | undefined, current: User | undefined): User {
+  requireActiveCaller(caller);
+  if (request.readOnly) throw new ApiError("readOnly", "The directory is read-only.");
+  if (!current) throw notFound(request.identifier);
+  authorizeWrite(caller!, current, request.access, request.sent);
+  checkPrecondition(request, current.version);
+  const echoErrors = request.checkAgainst?.(current) ?? [];
+  if (echoErrors.length > 0) throw fieldsInvalid(echoErrors);
+  return current;
 }
 
 /** Work that does not depend on the stored row: resolving references and hashing secrets, done once. */
@@ -73,41 +97,32 @@ async function prepare({ db, changes, wireNames }: UpdateRequest): Promise<Prepa
   return { changes: resolved, passwordHash };
 }
 
-async function attempt(request: UpdateRequest, prepared: Prepared, conn: Knex, locked: boolean): Promise<Attempt> {
-  const { caller, ref, changes } = { ...request, changes: prepared.changes };
-  const relations = request.relations || changes.reports !== undefined;
-  let adminIds: string[] | undefined;
-  if (locked) adminIds = await lockAdminsIfNeeded(conn, prepared);
-  const current = await findUser(conn, ref, relations, locked);
-  if (!current) throw notFound(request.identifier);
-  authorizeWrite(caller, current, request.access, request.sent);
-  checkPrecondition(request, current.version);
-  const echoErrors = request.checkAgainst?.(current) ?? [];
-  if (echoErrors.length > 0) throw fieldsInvalid(echoErrors);
+const mayDemote = ({ role, status }: Changes) => (role !== undefined && role !== "admin") || (status !== undefined && status !== "active");
 
+async function write(
+  request: UpdateRequest,
+  prepared: Prepared,
+  conn: Knex,
+  caller: Caller,
+  current: User,
+  activeAdminIds: string[] | undefined,
+): Promise<User | typeof CONFLICT | typeof NEEDS_ADMIN_LOCK> {
   const { columns, audit } = diff(current, prepared);
   if (Object.keys(audit).length === 0) return current;
   if (demotesAdministrator(current, columns)) {
-    if (!adminIds) return NEEDS_ADMIN_LOCK;
-    keepsAnAdministrator(adminIds, current);
+    if (!activeAdminIds) return NEEDS_ADMIN_LOCK;
+    keepsAnAdministrator(activeAdminIds, current);
   }
   const written = await writeUser(conn, {
     target: current,
     columns,
-    reports: "reports" in audit ? changes.reports : undefined,
+    reports: "reports" in audit ? prepared.changes.reports : undefined,
     audit: { actorId: caller.id, contract: request.contract, changes: audit },
     relations: request.relations,
   }).catch((error: unknown) => {
     throw uniqueViolation(error, request.wireNames) ?? error;
   });
   return written ?? CONFLICT;
-}
-
-/** Administrators' rows are locked first, in id order, so that two demotions cannot deadlock or both win. */
-async function lockAdminsIfNeeded(conn: Knex, prepared: Prepared): Promise<string[] | undefined> {
-  const { role, status } = prepared.changes;
-  const mayDemote = (role !== undefined && role !== "admin") || (status !== undefined && status !== "active");
-  return mayDemote ? lockActiveAdmins(conn as Knex.Transaction) : undefined;
 }
 
 function checkPrecondition(request: UpdateRequest, version: number): void {
@@ -117,21 +132,15 @@ function checkPrecondition(request: UpdateRequest, version: number): void {
     }
     return;
   }
-  if (!ifMatchAdmits(request.ifMatch, version)) {
-    throw new ApiError(
-      "preconditionFailed",
-      `The user has changed since that ETag (it is now ${formatEtag(version)}); read it again.`,
-    );
-  }
+  if (!ifMatchAdmits(request.ifMatch, version)) throw preconditionFailed(version);
 }
+
+const preconditionFailed = (version: number) =>
+  new ApiError("preconditionFailed", `The user has changed since that ETag (it is now ${formatEtag(version)}); read it again.`);
 
 async function stale(request: UpdateRequest): Promise<ApiError> {
   const current = await findUser(request.db, request.ref, false);
-  if (!current) return notFound(request.identifier);
-  return new ApiError(
-    "preconditionFailed",
-    `The user has changed since that ETag (it is now ${formatEtag(current.version)}); read it again.`,
-  );
+  return current ? preconditionFailed(current.version) : notFound(request.identifier);
 }
 
 /** The columns to write and the audit entry: only fields whose value really changes; secrets as "changed". */

@@ -56,6 +56,29 @@ export async function findCaller(db: Knex, id: string): Promise<Caller | undefin
   return db("users").select("id", "username", "role", "status").where({ id }).first();
 }
 
+function matchesRef(user: User, ref: UserRef): boolean {
+  switch (ref.by) {
+    case "id":
+      return user.id === ref.value;
+    case "num":
+      return user.num === ref.value;
+    case "username":
+      return user.username.toLowerCase() === ref.value.toLowerCase();
+    case "email":
+      return user.email?.toLowerCase() === ref.value.toLowerCase();
+  }
+}
+
+/** The caller and the addressed user in one round trip (they may be the same row). */
+export async function findCallerAndUser(db: Knex, callerId: string, ref: UserRef, relations: boolean) {
+  const rows: User[] = await selectUsers(db, db.queryBuilder(), "users", relations).where((q) => {
+    q.where("u.id", callerId).orWhere((byRef) => {
+      whereRef(byRef, ref);
+    });
+  });
+  return { caller: rows.find((row) => row.id === callerId) as Caller | undefined, user: rows.find((row) => matchesRef(row, ref)) };
+}
+
 export async function unknownReports(db: Knex, uuids: string[]): Promise<string[]> {
   if (uuids.length === 0) return [];
   const found: { uuid: string }[] = await db("reports").select("uuid").whereIn("uuid", uuids);

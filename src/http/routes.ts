@@ -3,9 +3,9 @@ import { Router, type Request, type RequestHandler, type Response } from "expres
 import type { Knex } from "knex";
 import type { Config } from "../config.ts";
 import { accessTable, readChanges, wireNames, type Contract, type WireBody } from "../contracts/contract.ts";
-import { authorizeRead } from "../directory/policy.ts";
+import { authorizeRead, requireActiveCaller } from "../directory/policy.ts";
 import { updateUser } from "../directory/update.ts";
-import { findUser } from "../directory/users.ts";
+import { findCallerAndUser } from "../directory/users.ts";
 import { fieldsInvalid, notFound } from "../errors.ts";
 import { formatEtag } from "./etag.ts";
 
@@ -14,16 +14,15 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
   const names = wireNames(contract);
 
   async function get(req: Request, res: Response) {
-    const caller = req.caller!;
     const param = req.params[contract.param] as string;
-    const user = await findUser(db, contract.resolve(param, caller), contract.relations);
+    const { caller, user } = await findCallerAndUser(db, req.callerId!, contract.resolve(param, req.callerId!), contract.relations);
+    requireActiveCaller(caller);
     if (!user) throw notFound(param);
     authorizeRead(caller, user);
     res.set("ETag", formatEtag(user.version)).json(contract.render(user));
   }
 
   async function put(req: Request, res: Response) {
-    const caller = req.caller!;
     const param = req.params[contract.param] as string;
     const body = req.body as WireBody;
     const problems = contract.checkRequest?.(body, param) ?? [];
@@ -32,8 +31,8 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
     const user = await updateUser({
       db,
       contract: contract.tag,
-      caller,
-      ref: contract.resolve(param, caller),
+      callerId: req.callerId!,
+      ref: contract.resolve(param, req.callerId!),
       identifier: param,
       access,
       sent,

@@ -1,10 +1,12 @@
 // The service's own routes: the spec, an interactive reference page, liveness and readiness.
 import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import express, { Router } from "express";
 import type { Knex } from "knex";
 import { spec, specText } from "../spec.ts";
 
-const swaggerUiDir = createRequire(import.meta.url)("swagger-ui-dist").getAbsoluteFSPath() as string;
+// Resolved, not required: requiring swagger-ui-dist would load its whole browser bundle into the server.
+const swaggerUiDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
 const DOCS_PAGE = `<!doctype html>
 <html lang="en">

@@ -13,7 +13,7 @@ import { loadConfig, type Config } from "../../src/config.ts";
 import { demoDirectory } from "../../src/db/demo.ts";
 import { openDatabase } from "../../src/db/knex.ts";
 import { createLogger } from "../../src/log.ts";
-import { signToken, type TokenKeys } from "../../src/tokens.ts";
+import { secretKey, signToken, type TokenKeys } from "../../src/tokens.ts";
 import { withDatabase } from "./global-setup.ts";
 import { adminConnection, createDatabaseFrom, dropDatabase } from "./postgres.ts";
 import { resetDirectory } from "./reset.ts";
@@ -76,8 +76,8 @@ export async function startServer(
   const config: Config = { ...loadConfig({}), jwtSecret: TEST_SECRET, ...overrides };
   const keys: TokenKeys = {
     algorithm: "HS256",
-    verifyKey: TEST_SECRET,
-    signKey: TEST_SECRET,
+    verifyKey: secretKey(TEST_SECRET),
+    signKey: secretKey(TEST_SECRET),
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
     ...options.keys,
