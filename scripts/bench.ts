@@ -2,7 +2,7 @@
 // PostgreSQL (DATABASE_URL or TEST_DATABASE_URL, in a scratch database) and on the embedded PGlite.
 // Options: --duration 10 --connections 16 --users 2000 --only postgres|embedded --profile (server CPU profiles
 // into bench-results/).
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -73,7 +73,7 @@ async function freePort(): Promise<number> {
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const profile = options.profile ? ["--cpu-prof", "--cpu-prof-dir=bench-results"] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...profile, "dist/src/main.js"], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", JWT_SECRET: SECRET, DEMO: "0", LOG_LEVEL: "info" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -244,6 +244,8 @@ async function benchEmbedded() {
 
 runScript(async () => {
   process.on("unhandledRejection", (error) => log(`unhandled: ${String(error)}`));
+  log("building the server as `npm start` runs it");
+  execFileSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
   const postgresUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
   const results: Record<string, unknown> = {
     when: new Date().toISOString(),

@@ -22,6 +22,8 @@ export const TEST_SECRET = "test-secret-that-is-at-least-thirty-two-bytes-long";
 
 export interface TestDatabase {
   db: Knex;
+  /** The connection URL, on a PostgreSQL server. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -36,9 +38,11 @@ export async function testDatabase(): Promise<TestDatabase> {
   const name = `users_api_test_${randomUUID().replace(/-/g, "")}`;
   const admin = adminConnection(template.url);
   await createDatabaseFrom(admin, name, template.database);
-  const db = openDatabase({ kind: "postgres", url: withDatabase(template.url, name), poolMax: 10 });
+  const url = withDatabase(template.url, name);
+  const db = openDatabase({ kind: "postgres", url, poolMax: 10 });
   return {
     db,
+    url,
     async drop() {
       await db.destroy();
       await dropDatabase(admin, name);
