@@ -2,10 +2,9 @@
 // PostgreSQL (DATABASE_URL or TEST_DATABASE_URL, in a scratch database) and on the embedded PGlite.
 // Options: --duration 10 --connections 16 --users 2000 --only postgres|embedded --profile (server CPU profiles
 // into bench-results/).
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +16,7 @@ import { migrate } from "../src/db/migrate.ts";
 import { importDirectory, type ImportUser } from "../src/directory/import.ts";
 import { secretKey, signToken, type TokenKeys } from "../src/tokens.ts";
 import { runScript } from "./run-script.ts";
+import { startServerProcess, stopServerProcess, type ServerProcess } from "./server-process.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -61,35 +61,9 @@ function directory(): { adminId: string; ids: string[]; users: ImportUser[] } {
   return { adminId: ids[0], ids: ids.slice(1), users };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
+async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const profile = options.profile ? ["--cpu-prof", "--cpu-prof-dir=bench-results"] : [];
-  const child = spawn(process.execPath, [...profile, "dist/src/main.js"], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", JWT_SECRET: SECRET, DEMO: "0", LOG_LEVEL: "info" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { child, url };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not become ready in 30 s");
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
+  return startServerProcess([...profile, "dist/src/main.js"], { ...env, JWT_SECRET: SECRET, DEMO: "0", LOG_LEVEL: "info" });
 }
 
 function peakRssMb(pid: number): number {
@@ -199,9 +173,9 @@ async function benchPostgres(baseUrl: string) {
     await seed(db, users);
     await db.destroy();
 
-    const { child, url: serverUrl } = await startServer({ DATABASE_URL: url.toString(), DB_POOL_MAX: String(CONNECTIONS) });
-    const http = await measureHttp(serverUrl, child, adminId, ids);
-    await stopServer(child);
+    const server = await startServer({ DATABASE_URL: url.toString(), DB_POOL_MAX: String(CONNECTIONS) });
+    const http = await measureHttp(server.url, server.child, adminId, ids);
+    await stopServerProcess(server);
 
     log(`the same SQL work directly through pg, ${DURATION} s at ${CONNECTIONS} connections`);
     const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS });
@@ -226,9 +200,9 @@ async function benchEmbedded() {
     await seed(db, users);
     await db.destroy();
 
-    const { child, url } = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "" });
-    const http = await measureHttp(url, child, adminId, ids);
-    await stopServer(child);
+    const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "" });
+    const http = await measureHttp(server.url, server.child, adminId, ids);
+    await stopServerProcess(server);
 
     log(`the same SQL work directly through PGlite, ${DURATION} s (one connection)`);
     db = openDatabase({ kind: "embedded", dataDir });

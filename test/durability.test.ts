@@ -1,10 +1,9 @@
 // The real server process: graceful shutdown on SIGTERM, and no acknowledged write lost to SIGTERM or SIGKILL.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { startServerProcess, type ServerProcess } from "../scripts/server-process.ts";
 import { DEMO_ADMIN_ID } from "../src/db/demo.ts";
 import { secretKey, signToken } from "../src/tokens.ts";
 import { TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.ts";
@@ -12,40 +11,12 @@ import { TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.
 const keys = { algorithm: "HS256" as const, verifyKey: secretKey(TEST_SECRET), signKey: secretKey(TEST_SECRET), issuer: undefined, audience: undefined };
 const authorization = `Bearer ${signToken(keys, DEMO_ADMIN_ID)}`;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+const start = (env: Record<string, string>) =>
+  startServerProcess(["--import", "tsx", "src/main.ts"], { ...env, JWT_SECRET: TEST_SECRET, LOG_LEVEL: "warn" });
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  exit: Promise<number | null>;
-}
-
-async function start(env: Record<string, string>): Promise<Running> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", JWT_SECRET: TEST_SECRET, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { child, url, exit };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("the server did not become ready");
-}
-
-const put = (server: Running, body: object) =>
+const put = (server: ServerProcess, body: object) =>
   fetch(`${server.url}/user/5`, { method: "PUT", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify(body) });
-const read = async (server: Running) => (await (await fetch(`${server.url}/user/5`, { headers: { authorization } })).json()) as { data: unknown };
+const read = async (server: ServerProcess) => (await (await fetch(`${server.url}/user/5`, { headers: { authorization } })).json()) as { data: unknown };
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 

@@ -1,23 +1,14 @@
 // Stoplight Prism as a validating proxy in front of the server (`prism proxy openapi.yaml <server> --errors`):
 // the test traffic below, success and documented errors of all four contracts, passes with zero violations.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../scripts/server-process.ts";
 import { demoId, startServer, type TestServer } from "./support/harness.ts";
 
 let server: TestServer;
 let prism: ChildProcess;
 let prismUrl: string;
 let output = "";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   server = await startServer();
