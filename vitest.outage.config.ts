@@ -1,0 +1,12 @@
+// The outage test stops the whole local PostgreSQL cluster: it runs alone, after the main suites.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    globalSetup: ["test/support/global-setup.ts"],
+    include: ["test/outage/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
