@@ -1,6 +1,7 @@
 // Contracts B (seed 001, Camunda 7) and C (seed 002, DeviceHive) on the shared pipeline.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { demoId, send, startServer, type TestServer } from "./support/harness.ts";
+import type { components } from "../generated/api.ts";
+import { answer, demoId, send, startServer, type TestServer } from "./support/harness.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -12,8 +13,13 @@ beforeEach(() => server.reset());
 const JONNY = demoId("jonny1");
 const DHCLIENT = demoId("dhclient");
 const row = (id: string) => server.db("users").where({ id }).first();
-const putJson = (path: string, body: unknown, as: string, headers: Record<string, string> = {}) =>
-  send(server, "PUT", path, { as, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+// Through the typed client; bodies that break the contract on purpose are cast and sent as they are.
+const putProfile = (id: string, body: unknown, as: string, headers: Record<string, string> = {}) =>
+  answer(server.as(as).PUT("/user/{id}/profile", { params: { path: { id } }, body: body as components["schemas"]["CamundaProfileUpdate"], headers }));
+const putDeviceHive = (id: string, body: unknown, as: string) =>
+  answer(server.as(as).PUT("/user/{id}", { params: { path: { id } }, body: body as components["schemas"]["DeviceHiveUserUpdate"] }));
+const putStrapi = (id: string, body: components["schemas"]["StrapiUserUpdate"], as: string, headers: Record<string, string> = {}) =>
+  answer(server.as(as).PUT("/users/{id}", { params: { path: { id } }, body, headers }));
 
 describe("B: PUT /user/{id}/profile", () => {
   it("seed 001's example, with a real email, answers 204 and replaces the profile", async () => {
@@ -30,31 +36,31 @@ describe("B: PUT /user/{id}/profile", () => {
 
   it("seed 001's placeholder email 'aNewEmailAddress' is a 400 InvalidRequestException", async () => {
     const before = await row(JONNY);
-    const { status, json } = await putJson("/user/jonny1/profile", { id: "jonny1", firstName: "John", lastName: "Doe", email: "aNewEmailAddress" }, "admin");
+    const { status, json } = await putProfile("jonny1", { id: "jonny1", firstName: "John", lastName: "Doe", email: "aNewEmailAddress" }, "admin");
     expect(status).toBe(400);
     expect(json).toEqual({ type: "InvalidRequestException", message: 'email: must match format "email"' });
     expect(await row(JONNY)).toEqual(before);
   });
 
   it("omitted names become null", async () => {
-    expect((await putJson("/user/jonny1/profile", { email: "jonny1@example.com" }, "jonny1")).status).toBe(204);
+    expect((await putProfile("jonny1", { email: "jonny1@example.com" }, "jonny1")).status).toBe(204);
     expect(await row(JONNY)).toMatchObject({ first_name: null, last_name: null, email: "jonny1@example.com" });
   });
 
   it("a body id that differs from the path is 400, not Camunda's 500", async () => {
-    const { status, json } = await putJson("/user/jonny1/profile", { id: "tdurden", firstName: "X" }, "admin");
+    const { status, json } = await putProfile("jonny1", { id: "tdurden", firstName: "X" }, "admin");
     expect(status).toBe(400);
     expect(json).toEqual({ type: "InvalidRequestException", message: "id: must equal the id in the path ('jonny1')" });
   });
 
   it("an unknown user is Camunda's 404", async () => {
-    const { status, json } = await putJson("/user/ghost/profile", { firstName: "X" }, "admin");
+    const { status, json } = await putProfile("ghost", { firstName: "X" }, "admin");
     expect(status).toBe(404);
     expect(json).toEqual({ type: "InvalidRequestException", message: "User with id ghost does not exist" });
   });
 
   it("another user is an AuthorizationException", async () => {
-    const { status, json } = await putJson("/user/jonny1/profile", { firstName: "X" }, "tdurden");
+    const { status, json } = await putProfile("jonny1", { firstName: "X" }, "tdurden");
     expect(status).toBe(403);
     expect(json).toEqual({
       type: "AuthorizationException",
@@ -65,7 +71,7 @@ describe("B: PUT /user/{id}/profile", () => {
   });
 
   it("an email taken by another user is 409", async () => {
-    const { status, json } = await putJson("/user/jonny1/profile", { email: "T.Durden@fightclub.com" }, "jonny1");
+    const { status, json } = await putProfile("jonny1", { email: "T.Durden@fightclub.com" }, "jonny1");
     expect(status).toBe(409);
     expect(json).toEqual({ type: "InvalidRequestException", message: "The email is taken by another user." });
   });
@@ -103,13 +109,13 @@ describe("C: PUT /user/{id}", () => {
   });
 
   it("only the fields sent change", async () => {
-    expect((await putJson("/user/5", { introReviewed: true }, "admin")).status).toBe(204);
+    expect((await putDeviceHive("5", { introReviewed: true }, "admin")).status).toBe(204);
     const { data } = await server.api.GET("/user/{id}", { params: { path: { id: "5" } }, headers: server.auth("admin") });
     expect(data).toEqual({ id: 5, login: "dhclient", role: 1, status: 0, lastLogin: null, data: { theme: "dark" }, introReviewed: true });
   });
 
   it("an administrator maps role and status codes onto the directory", async () => {
-    expect((await putJson("/user/5", { role: 0, status: 1, login: "dh2" }, "admin")).status).toBe(204);
+    expect((await putDeviceHive("5", { role: 0, status: 1, login: "dh2" }, "admin")).status).toBe(204);
     expect(await row(DHCLIENT)).toMatchObject({ role: "admin", status: "locked", username: "dh2" });
   });
 
@@ -117,14 +123,14 @@ describe("C: PUT /user/{id}", () => {
     const adminOnly = { login: "renamed", role: 0, status: 2, introReviewed: true };
     it.each(Object.entries(adminOnly))("%s is 403 'Admin permissions required for this action'", async (field, value) => {
       const before = await row(DHCLIENT);
-      const { status, json } = await putJson("/user/current", { [field]: value }, "dhclient");
+      const { status, json } = await putDeviceHive("current", { [field]: value }, "dhclient");
       expect(status).toBe(403);
       expect(json).toEqual({ error: 403, message: "Admin permissions required for this action" });
       expect(await row(DHCLIENT)).toEqual(before);
     });
 
     it("another user, even for data, is 403", async () => {
-      const { status, json } = await putJson("/user/2", { data: {} }, "dhclient");
+      const { status, json } = await putDeviceHive("2", { data: {} }, "dhclient");
       expect(status).toBe(403);
       expect(json).toEqual({ error: 403, message: "Admin permissions required for this action" });
     });
@@ -139,32 +145,32 @@ describe("C: PUT /user/{id}", () => {
     ["data not an object", { data: [1] }],
     ["unknown field", { email: "x@example.com" }],
   ])("%s is 400 {error, message}", async (_why, body) => {
-    const { status, json } = await putJson("/user/5", body, "admin");
+    const { status, json } = await putDeviceHive("5", body, "admin");
     expect(status).toBe(400);
     expect(json.error).toBe(400);
     expect(typeof json.message).toBe("string");
   });
 
   it.each(["99", "9223372036854775807", "9999999999999999999"])("an unknown or out-of-range number %s is 404", async (id) => {
-    const { status, json } = await putJson(`/user/${id}`, { data: {} }, "admin");
+    const { status, json } = await putDeviceHive(id, { data: {} }, "admin");
     expect(status).toBe(404);
     expect(json).toEqual({ error: 404, message: `User with id = ${id} not found` });
   });
 
   it("nobody can demote or disable the last active administrator", async () => {
-    const demote = await putJson("/user/current", { role: 1 }, "admin");
+    const demote = await putDeviceHive("current", { role: 1 }, "admin");
     expect(demote.status).toBe(409);
     expect(demote.json.error).toBe(409);
-    expect((await putJson("/user/current", { status: 2 }, "admin")).status).toBe(409);
+    expect((await putDeviceHive("current", { status: 2 }, "admin")).status).toBe(409);
     expect((await row(demoId("admin"))).role).toBe("admin");
     // With a second administrator, the first may step down.
-    expect((await putJson("/user/5", { role: 0 }, "admin")).status).toBe(204);
-    expect((await putJson("/user/current", { role: 1 }, "admin")).status).toBe(204);
+    expect((await putDeviceHive("5", { role: 0 }, "admin")).status).toBe(204);
+    expect((await putDeviceHive("current", { role: 1 }, "admin")).status).toBe(204);
   });
 
   it("two administrators demoting each other at once: exactly one succeeds, one administrator remains", async () => {
     await server.db("users").where({ id: DHCLIENT }).update({ role: "admin" });
-    const [a, b] = await Promise.all([putJson("/user/5", { role: 1 }, "admin"), putJson("/user/1", { role: 1 }, "dhclient")]);
+    const [a, b] = await Promise.all([putDeviceHive("5", { role: 1 }, "admin"), putDeviceHive("1", { role: 1 }, "dhclient")]);
     const statuses = [a.status, b.status].sort();
     // The loser is refused as the last administrator (409), or, if already demoted when it was authorized, 403.
     expect(statuses[0]).toBe(204);
@@ -175,19 +181,19 @@ describe("C: PUT /user/{id}", () => {
 
 describe("one directory behind the contracts", () => {
   it("a change through B or C is visible through A and D", async () => {
-    await putJson("/user/jonny1/profile", { firstName: "Johnny", lastName: "B", email: "johnny@example.com" }, "jonny1");
-    await putJson("/user/3", { login: "johnnyb" }, "admin");
-    const a = await send(server, "GET", `/api/management/security/users/${JONNY}`, { as: "admin" });
+    await putProfile("jonny1", { firstName: "Johnny", lastName: "B", email: "johnny@example.com" }, "jonny1");
+    await putDeviceHive("3", { login: "johnnyb" }, "admin");
+    const a = await answer(server.as("admin").GET("/api/management/security/users/{userIdentifier}", { params: { path: { userIdentifier: JONNY } } }));
     expect(a.json).toMatchObject({ username: "johnnyb", firstname: "Johnny", lastname: "B", email: "johnny@example.com" });
-    const d = await send(server, "GET", `/users/${JONNY}`, { as: "admin" });
+    const d = await answer(server.as("admin").GET("/users/{id}", { params: { path: { id: JONNY } } }));
     expect(d.json).toMatchObject({ username: "johnnyb", email: "johnny@example.com", updated_by: "admin" });
     expect(d.headers.get("etag")).toBe('"3"');
   });
 
   it("an ETag from one contract guards a PUT through another", async () => {
-    const etag = (await send(server, "GET", "/user/jonny1/profile", { as: "admin" })).headers.get("etag")!;
-    await putJson("/user/3", { introReviewed: true }, "admin");
-    const stale = await putJson("/users/" + JONNY, { username: "late" }, "admin", { "if-match": etag });
+    const etag = (await answer(server.as("admin").GET("/user/{id}/profile", { params: { path: { id: "jonny1" } } }))).headers.get("etag")!;
+    await putDeviceHive("3", { introReviewed: true }, "admin");
+    const stale = await putStrapi(JONNY, { username: "late" }, "admin", { "if-match": etag });
     expect(stale.status).toBe(412);
     expect(stale.json).toEqual({ code: 412, message: 'The user has changed since that ETag (it is now "2"); read it again.' });
   });

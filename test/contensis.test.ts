@@ -1,6 +1,7 @@
 // Contract A (seed 000) and the shared update pipeline it stands on.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { demoId, jsonBody, send, startServer, type TestServer } from "./support/harness.ts";
+import type { components } from "../generated/api.ts";
+import { answer, demoId, jsonBody, send, startServer, type TestServer } from "./support/harness.ts";
 
 const TDURDEN = demoId("tdurden");
 const PATH = "/api/management/security/users/{userIdentifier}" as const;
@@ -22,12 +23,16 @@ afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 const row = (id = TDURDEN) => server.db("users").where({ id }).first();
+// Bodies that break the contract on purpose are cast: the typed client sends them as they are.
 const put = (identifier: string, body: unknown, as = "admin", headers: Record<string, string> = {}) =>
-  send(server, "PUT", `/api/management/security/users/${encodeURIComponent(identifier)}`, {
-    as,
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
+  answer(
+    server.as(as).PUT(PATH, {
+      params: { path: { userIdentifier: identifier } },
+      body: body as components["schemas"]["ContensisUserUpdate"],
+      headers,
+    }),
+  );
+const get = (identifier: string, as: string) => answer(server.as(as).GET(PATH, { params: { path: { userIdentifier: identifier } } }));
 
 describe("seed 000 examples", () => {
   it.each([TDURDEN, "tdurden", "t.durden@fightclub.com"])("PUT by %s answers 200 with the updated user", async (identifier) => {
@@ -50,7 +55,7 @@ describe("full replacement", () => {
   });
 
   it("accepts a representation obtained by GET, edited and sent back", async () => {
-    const got = await send(server, "GET", `/api/management/security/users/${TDURDEN}`, { as: "tdurden" });
+    const got = await get(TDURDEN, "tdurden");
     const edited = { ...got.json, firstname: "Tyler J." };
     const { status, json } = await put(TDURDEN, edited, "tdurden", { "if-match": got.headers.get("etag")! });
     expect(status).toBe(200);
@@ -63,7 +68,7 @@ describe("full replacement", () => {
     ["sys.status", (u: any) => ({ ...u, sys: { ...u.sys, status: "disabled" } })],
     ["sys.created", (u: any) => ({ ...u, sys: { ...u.sys, created: "2001-01-01T00:00:00.000Z" } })],
   ])("refuses a changed read-only %s with 422 and changes nothing", async (field, edit) => {
-    const got = await send(server, "GET", `/api/management/security/users/${TDURDEN}`, { as: "admin" });
+    const got = await get(TDURDEN, "admin");
     const before = await row();
     const { status, json } = await put(TDURDEN, edit({ ...got.json, firstname: "Changed" }));
     expect(status).toBe(422);
@@ -211,7 +216,7 @@ describe("server modes", () => {
   it("REQUIRE_IF_MATCH=true: 428 without If-Match", async () => {
     const strict = await startServer({ requireIfMatch: true });
     try {
-      const response = await send(strict, "PUT", "/api/management/security/users/tdurden", { as: "admin", ...jsonBody(seedBody) });
+      const response = await answer(strict.as("admin").PUT(PATH, { params: { path: { userIdentifier: "tdurden" } }, body: seedBody }));
       expect(response.status).toBe(428);
       expect(response.json.type).toBe("error");
     } finally {
@@ -222,10 +227,11 @@ describe("server modes", () => {
   it("READ_ONLY=true: PUT is 403, GET works", async () => {
     const readOnly = await startServer({ readOnly: true });
     try {
-      const response = await send(readOnly, "PUT", "/api/management/security/users/tdurden", { as: "admin", ...jsonBody(seedBody) });
+      const response = await answer(readOnly.as("admin").PUT(PATH, { params: { path: { userIdentifier: "tdurden" } }, body: seedBody }));
       expect(response.status).toBe(403);
       expect(response.json.message).toBe("The directory is read-only.");
-      expect((await send(readOnly, "GET", "/api/management/security/users/tdurden", { as: "admin" })).status).toBe(200);
+      const read = await answer(readOnly.as("admin").GET(PATH, { params: { path: { userIdentifier: "tdurden" } } }));
+      expect(read.status).toBe(200);
     } finally {
       await readOnly.close();
     }

@@ -60,6 +60,8 @@ export interface TestServer {
   /** Every log line the server wrote. */
   logs: string[];
   token(username: string, expiresIn?: string | number): string;
+  /** The typed client (openapi-fetch over generated/api.ts), authenticated as a demo user. */
+  as(username: string): Client<paths>;
   auth(username: string): { Authorization: string };
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -105,6 +107,7 @@ export async function startServer(
     config,
     keys,
     api: createClient<paths>({ baseUrl }),
+    as: (username) => createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${token(username)}` } }),
     logs,
     token,
     auth: (username) => ({ Authorization: `Bearer ${token(username)}` }),
@@ -137,3 +140,9 @@ export async function send(
 }
 
 export const jsonBody = (body: unknown) => ({ headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+/** What a test looks at in an answer of the typed client: status, headers, and the body (success or error). */
+export async function answer(call: Promise<{ data?: unknown; error?: unknown; response: Response }>) {
+  const { data, error, response } = await call;
+  return { status: response.status, headers: response.headers, json: (data ?? error) as Record<string, any> };
+}
