@@ -13,7 +13,7 @@ import type { Knex } from "knex";
 import pg from "pg";
 import { openDatabase } from "../src/db/knex.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { importDirectory, type ImportUser } from "../src/directory/import.ts";
+import { fromFile, importDirectory, type ImportUser } from "../src/directory/import.ts";
 import { secretKey, signToken, type TokenKeys } from "../src/tokens.ts";
 import { runScript } from "./run-script.ts";
 import { startServerProcess, stopServerProcess, type ServerProcess } from "./server-process.ts";
@@ -155,7 +155,7 @@ async function measureSql(
 
 async function seed(db: Knex, users: ImportUser[]) {
   await migrate(db);
-  await importDirectory(db, { users });
+  await importDirectory(db, fromFile({ users }));
 }
 
 async function benchPostgres(baseUrl: string) {

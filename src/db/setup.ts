@@ -1,7 +1,7 @@
 // From configuration to a ready database: which one, migrated, and (when asked or empty embedded) the demo.
 import type { Knex } from "knex";
 import type { Config } from "../config.ts";
-import { importDirectory } from "../directory/import.ts";
+import { fromFile, importDirectory } from "../directory/import.ts";
 import { DEMO_ADMIN_ID, demoDirectory } from "./demo.ts";
 import type { DatabaseTarget } from "./knex.ts";
 import { migrate } from "./migrate.ts";
@@ -21,7 +21,7 @@ export interface Prepared {
 export async function prepareDatabase(db: Knex, config: Config): Promise<Prepared> {
   const migrations = await migrate(db);
   const wantsDemo = config.demo ?? (!config.databaseUrl && (await isEmpty(db)));
-  if (wantsDemo) await importDirectory(db, demoDirectory, { actorId: DEMO_ADMIN_ID });
+  if (wantsDemo) await importDirectory(db, fromFile(demoDirectory), { actorId: DEMO_ADMIN_ID });
   return { migrations, demoLoaded: wantsDemo };
 }
 

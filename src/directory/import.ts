@@ -43,67 +43,56 @@ const ref = (name: string) => ({ $ref: `spec#/components/schemas/${name}` });
 const nullableText = (maxLength: number) => ({ type: ["string", "null"], maxLength });
 const nullableScore = { type: ["number", "null"], minimum: 0, maximum: 100 };
 
-const validateFile = compileSchema({
+const userSchema = {
   type: "object",
   additionalProperties: false,
+  required: ["username", "role", "status"],
   properties: {
-    users: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["username", "role", "status"],
-        properties: {
-          id: ref("UserId"),
-          username: ref("Username"),
-          email: { anyOf: [ref("Email"), { type: "null" }] },
-          firstName: nullableText(128),
-          lastName: nullableText(128),
-          timezone: nullableText(64),
-          language: nullableText(35),
-          attributes: ref("Attributes"),
-          role: { enum: ["admin", "client"] },
-          status: { enum: ["active", "locked", "disabled"] },
-          confirmed: { type: "boolean" },
-          provider: nullableText(64),
-          password: ref("Password"),
-          introReviewed: { type: "boolean" },
-        },
-      },
-    },
-    reports: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["uuid"],
-        properties: {
-          id: { type: "string", minLength: 1, maxLength: 64 },
-          uuid: ref("ReportUuid"),
-          referenceId: nullableText(128),
-          type: nullableText(64),
-          processed: { type: "boolean" },
-          score: nullableScore,
-          scoreProbability: nullableScore,
-          scoreConfidence: nullableScore,
-          scoreVersion: nullableText(64),
-          owner: nullableText(128),
-        },
-      },
-    },
+    id: ref("UserId"),
+    username: ref("Username"),
+    email: { anyOf: [ref("Email"), { type: "null" }] },
+    firstName: nullableText(128),
+    lastName: nullableText(128),
+    timezone: nullableText(64),
+    language: nullableText(35),
+    attributes: ref("Attributes"),
+    role: { enum: ["admin", "client"] },
+    status: { enum: ["active", "locked", "disabled"] },
+    confirmed: { type: "boolean" },
+    provider: nullableText(64),
+    password: ref("Password"),
+    introReviewed: { type: "boolean" },
   },
-});
+};
+
+const reportSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["uuid"],
+  properties: {
+    id: { type: "string", minLength: 1, maxLength: 64 },
+    uuid: ref("ReportUuid"),
+    referenceId: nullableText(128),
+    type: nullableText(64),
+    processed: { type: "boolean" },
+    score: nullableScore,
+    scoreProbability: nullableScore,
+    scoreConfidence: nullableScore,
+    scoreVersion: nullableText(64),
+    owner: nullableText(128),
+  },
+};
+
+const validators = { users: compileSchema(userSchema), reports: compileSchema(reportSchema) };
 
 export class ImportError extends Error {}
 
 /** Throws ImportError naming the entry and field at fault. */
-export function checkImportFile(data: unknown): ImportFile {
-  if (validateFile(data)) return data as ImportFile;
-  const problems = (validateFile.errors ?? []).slice(0, 10).map((e) => {
-    const where = e.instancePath.replace(/^\/(users|reports)\/(\d+)/, "$1[$2]").replace(/\//g, ".").replace(/^\./, "");
-    return `${where || "(file)"}: ${e.message}`;
-  });
-  throw new ImportError(`the file is not valid:\n  ${problems.join("\n  ")}`);
+function checkEntry<T>(kind: "users" | "reports", index: number, entry: unknown): T {
+  const validate = validators[kind];
+  if (validate(entry)) return entry as T;
+  const problems = (validate.errors ?? []).slice(0, 5).map((e) => `${kind}[${index}]${e.instancePath.replace(/\//g, ".")}: ${e.message}`);
+  throw new ImportError(`nothing imported: the file is not valid:\n  ${problems.join("\n  ")}`);
 }
 
 const BATCH = 500;
@@ -117,19 +106,41 @@ export interface ImportCounts {
   reports: number;
 }
 
-/** Upserts by id (users) and uuid (reports); a user without id gets a UUID. All or nothing. */
+/** Entries as they arrive: arrays (the demo directory), or streams from a file too large to hold in memory. */
+export interface ImportSource {
+  users?: Iterable<unknown> | AsyncIterable<unknown>;
+  /** Read after every user is written, so that an owner may be any user of the file. */
+  reports?: () => Iterable<unknown> | AsyncIterable<unknown>;
+}
+
+async function* batches<T>(kind: "users" | "reports", entries: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  let index = 0;
+  for await (const entry of entries) {
+    batch.push(checkEntry<T>(kind, index++, entry));
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+export const fromFile = (file: ImportFile): ImportSource => ({ users: file.users ?? [], reports: () => file.reports ?? [] });
+
+/**
+ * Upserts by id (users) and uuid (reports), checking every entry; a user without id gets a UUID. One
+ * transaction: a bad entry anywhere leaves the directory as it was.
+ */
 export async function importDirectory(
   db: Knex,
-  file: ImportFile,
-  options: { actorId?: string | null; onProgress?: (done: number, total: number) => void } = {},
+  source: ImportSource,
+  options: { actorId?: string | null; onProgress?: (counts: ImportCounts) => void } = {},
 ): Promise<ImportCounts> {
-  const users = file.users ?? [];
-  const reports = file.reports ?? [];
-  const total = users.length + reports.length;
-  let done = 0;
+  const counts: ImportCounts = { users: 0, reports: 0 };
   await db.transaction(async (trx) => {
-    for (let start = 0; start < users.length; start += BATCH) {
-      const rows = await Promise.all(users.slice(start, start + BATCH).map((u) => userRow(u, options.actorId)));
+    for await (const users of batches<ImportUser>("users", source.users ?? [])) {
+      const rows = await Promise.all(users.map((u) => userRow(u, options.actorId)));
       await trx("users")
         .insert(rows)
         .onConflict("id")
@@ -138,21 +149,20 @@ export async function importDirectory(
           version: trx.raw("users.version + 1"),
           updated_at: trx.fn.now(),
         });
-      done += rows.length;
-      options.onProgress?.(done, total);
+      counts.users += rows.length;
+      options.onProgress?.(counts);
     }
-    for (let start = 0; start < reports.length; start += BATCH) {
-      const batch = reports.slice(start, start + BATCH);
+    for await (const batch of batches<ImportReport>("reports", source.reports?.() ?? [])) {
       const owners = await ownerIds(trx, batch);
       await trx("reports")
         .insert(batch.map((r) => reportRow(r, owners)))
         .onConflict("uuid")
         .merge(["reference_id", "type", "processed", "score", "score_probability", "score_confidence", "score_version", "user_id"]);
-      done += batch.length;
-      options.onProgress?.(done, total);
+      counts.reports += batch.length;
+      options.onProgress?.(counts);
     }
   });
-  return { users: users.length, reports: reports.length };
+  return counts;
 }
 
 async function userRow(user: ImportUser, actorId: string | null | undefined) {

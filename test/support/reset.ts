@@ -1,10 +1,10 @@
 // Back to the demo directory between tests, quicker than a new database.
 import type { Knex } from "knex";
 import { DEMO_ADMIN_ID, demoDirectory } from "../../src/db/demo.ts";
-import { importDirectory } from "../../src/directory/import.ts";
+import { fromFile, importDirectory } from "../../src/directory/import.ts";
 
 export async function loadDemo(db: Knex): Promise<void> {
-  await importDirectory(db, demoDirectory, { actorId: DEMO_ADMIN_ID });
+  await importDirectory(db, fromFile(demoDirectory), { actorId: DEMO_ADMIN_ID });
 }
 
 export async function resetDirectory(db: Knex): Promise<void> {
