@@ -41,7 +41,8 @@ export interface FieldError {
 export interface ErrorContext {
   identifier?: string;
   callerName?: string;
-  fields?: string[];
+  /** What the caller was refused (Camunda names it in its AuthorizationException). */
+  permission?: "READ" | "UPDATE";
 }
 
 export class ApiError extends Error {

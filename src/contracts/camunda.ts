@@ -30,16 +30,15 @@ export const camunda: Contract = {
     forbidden: (e) =>
       e.details.length > 0
         ? e.message
-        : `The user with id '${e.context.callerName}' does not have '${e.context.fields?.[0]}' permission on resource '${e.context.identifier}' of type 'User'.`,
+        : `The user with id '${e.context.callerName}' does not have '${e.context.permission}' permission on resource '${e.context.identifier}' of type 'User'.`,
   },
   errorBody(error, message): CamundaError {
     if (error.kind === "forbidden" && error.details.length === 0) {
-      const permissionName = error.context.fields?.[0] === "READ" ? "READ" : "UPDATE";
       return {
         type: "AuthorizationException",
         message,
         userId: error.context.callerName,
-        missingAuthorizations: [{ permissionName, resourceName: "User", resourceId: error.context.identifier ?? "" }],
+        missingAuthorizations: [{ permissionName: error.context.permission ?? "UPDATE", resourceName: "User", resourceId: error.context.identifier ?? "" }],
       };
     }
     const type = {

@@ -18,7 +18,7 @@ function notYours(caller: Caller, target: User, permission: "READ" | "UPDATE"): 
     "forbidden",
     "Only the user itself or an administrator can do this.",
     [],
-    { callerName: caller.username, identifier: target.username, fields: [permission] },
+    { callerName: caller.username, identifier: target.username, permission },
   );
 }
 
@@ -36,7 +36,7 @@ export function authorizeWrite(caller: Caller, target: User, access: Record<stri
       "forbidden",
       `Only an administrator may change: ${denied.join(", ")}`,
       denied.map((field) => ({ field, message: "only an administrator may change this" })),
-      { callerName: caller.username, identifier: target.username, fields: denied },
+      { callerName: caller.username, identifier: target.username, permission: "UPDATE" },
     );
   }
 }
