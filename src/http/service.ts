@@ -23,8 +23,15 @@ const DOCS_PAGE = `<!doctype html>
 </html>
 `;
 
-// Served as a file, not inline, so that the Content-Security-Policy can forbid inline scripts.
-const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#reference", deepLinking: true });\n`;
+// Served as a file, not inline, so that the Content-Security-Policy can forbid inline scripts. "Try it out"
+// targets the server that serves the page first, wherever it runs.
+const DOCS_INIT = `fetch("/openapi.json")
+  .then((response) => response.json())
+  .then((spec) => {
+    spec.servers = [{ url: window.location.origin, description: "This server" }, ...(spec.servers || [])];
+    window.ui = SwaggerUIBundle({ spec, dom_id: "#reference", deepLinking: true });
+  });
+`;
 
 /** Static files of the reference page: mounted before the validator, they are not API routes. */
 export function docsAssets(): Router {
