@@ -70,6 +70,17 @@ describe("B: PUT /user/{id}/profile", () => {
     });
   });
 
+  it("reading another user's profile is an AuthorizationException for READ", async () => {
+    const { status, json } = await answer(server.as("jonny1").GET("/user/{id}/profile", { params: { path: { id: "tdurden" } } }));
+    expect(status).toBe(403);
+    expect(json).toEqual({
+      type: "AuthorizationException",
+      message: "The user with id 'jonny1' does not have 'READ' permission on resource 'tdurden' of type 'User'.",
+      userId: "jonny1",
+      missingAuthorizations: [{ permissionName: "READ", resourceName: "User", resourceId: "tdurden" }],
+    });
+  });
+
   it("an email taken by another user is 409", async () => {
     const { status, json } = await putProfile("jonny1", { email: "T.Durden@fightclub.com" }, "jonny1");
     expect(status).toBe(409);
