@@ -1,9 +1,10 @@
 // Contract B (seed 001, Camunda 7): full replacement of the profile, 204, errors {type, message}.
 import type { components } from "../../generated/api.ts";
-import { detailsText, type Contract } from "./contract.ts";
+import { detailsText, type Contract, type FieldTable } from "./contract.ts";
 
 type CamundaProfile = components["schemas"]["CamundaProfile"];
 type CamundaError = components["schemas"]["CamundaError"];
+type CamundaProfileUpdate = components["schemas"]["CamundaProfileUpdate"];
 
 export const camunda: Contract = {
   tag: "camunda",
@@ -14,7 +15,7 @@ export const camunda: Contract = {
     firstName: { column: "first_name", access: "self" },
     lastName: { column: "last_name", access: "self" },
     email: { column: "email", access: "self" },
-  },
+  } satisfies FieldTable<CamundaProfileUpdate, "id">,
   relations: false,
   success: 204,
   validationStatus: 400,

@@ -3,7 +3,7 @@ import type { components } from "../../generated/api.ts";
 import type { User } from "../directory/model.ts";
 import { checkAttributes, checkLanguage, checkTimezone } from "../directory/validate.ts";
 import type { FieldError } from "../errors.ts";
-import { iso, type Contract, type WireBody } from "./contract.ts";
+import { iso, type Contract, type FieldTable, type WireBody } from "./contract.ts";
 
 type ContensisUser = components["schemas"]["ContensisUser"];
 type ContensisUserUpdate = components["schemas"]["ContensisUserUpdate"];
@@ -51,7 +51,7 @@ export const contensis: Contract = {
     timezone: { column: "timezone", access: "self" },
     language: { column: "language", access: "self" },
     custom: { column: "attributes", access: "self", cleared: {} },
-  },
+  } satisfies FieldTable<ContensisUserUpdate, "id" | "sys">,
   relations: false,
   success: 200,
   validationStatus: 422,

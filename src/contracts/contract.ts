@@ -16,6 +16,12 @@ export interface FieldRule {
 
 export type WireBody = Record<string, unknown>;
 
+/**
+ * A contract's field table, checked against its request schema (generated/api.ts): every writable property of
+ * the body has exactly one rule. `ReadOnly` names the properties that are not written (echoes, path checks).
+ */
+export type FieldTable<Body, ReadOnly extends keyof Body = never> = { [Field in Exclude<keyof Body, ReadOnly>]-?: FieldRule };
+
 export interface Contract {
   /** The spec tag of the contract's operations; errors on its paths render in its body. */
   tag: string;

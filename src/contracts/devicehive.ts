@@ -3,10 +3,11 @@ import type { components } from "../../generated/api.ts";
 import type { RoleType, Status } from "../directory/model.ts";
 import { checkAttributes } from "../directory/validate.ts";
 import { notFound } from "../errors.ts";
-import { detailsText, iso, type Contract } from "./contract.ts";
+import { detailsText, iso, type Contract, type FieldTable } from "./contract.ts";
 
 type DeviceHiveUser = components["schemas"]["DeviceHiveUser"];
 type DeviceHiveError = components["schemas"]["DeviceHiveError"];
+type DeviceHiveUserUpdate = components["schemas"]["DeviceHiveUserUpdate"];
 
 const ROLES: RoleType[] = ["admin", "client"];
 const STATUSES: Status[] = ["active", "locked", "disabled"];
@@ -23,7 +24,7 @@ export const devicehive: Contract = {
     data: { column: "attributes", access: "self" },
     password: { column: "password", access: "self" },
     introReviewed: { column: "intro_reviewed", access: "admin" },
-  },
+  } satisfies FieldTable<DeviceHiveUserUpdate>,
   relations: false,
   success: 204,
   validationStatus: 400,

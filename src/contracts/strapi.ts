@@ -2,10 +2,11 @@
 // errors {code, message, details}.
 import type { components } from "../../generated/api.ts";
 import type { UserWithRelations } from "../directory/model.ts";
-import type { Contract } from "./contract.ts";
+import type { Contract, FieldTable } from "./contract.ts";
 
 type StrapiUser = components["schemas"]["StrapiUser"];
 type StrapiError = components["schemas"]["StrapiError"];
+type StrapiUserUpdate = components["schemas"]["StrapiUserUpdate"];
 
 function render(user: UserWithRelations): StrapiUser {
   return {
@@ -39,7 +40,7 @@ export const strapi: Contract = {
     blocked: { column: "status", access: "admin", read: (blocked: boolean) => (blocked ? "disabled" : "active") },
     role: { column: "role", access: "admin" },
     reports: { column: "reports", access: "admin" },
-  },
+  } satisfies FieldTable<StrapiUserUpdate>,
   relations: true,
   success: 200,
   validationStatus: 400,
