@@ -59,25 +59,17 @@ describe("B: PUT /user/{id}/profile", () => {
     expect(json).toEqual({ type: "InvalidRequestException", message: "User with id ghost does not exist" });
   });
 
-  it("another user is an AuthorizationException", async () => {
-    const { status, json } = await putProfile("jonny1", { firstName: "X" }, "tdurden");
+  it.each([
+    ["UPDATE", () => putProfile("jonny1", { firstName: "X" }, "tdurden")],
+    ["READ", () => answer(server.as("tdurden").GET("/user/{id}/profile", { params: { path: { id: "jonny1" } } }))],
+  ])("another user's profile: an AuthorizationException for %s", async (permission, request) => {
+    const { status, json } = await request();
     expect(status).toBe(403);
     expect(json).toEqual({
       type: "AuthorizationException",
-      message: "The user with id 'tdurden' does not have 'UPDATE' permission on resource 'jonny1' of type 'User'.",
+      message: `The user with id 'tdurden' does not have '${permission}' permission on resource 'jonny1' of type 'User'.`,
       userId: "tdurden",
-      missingAuthorizations: [{ permissionName: "UPDATE", resourceName: "User", resourceId: "jonny1" }],
-    });
-  });
-
-  it("reading another user's profile is an AuthorizationException for READ", async () => {
-    const { status, json } = await answer(server.as("jonny1").GET("/user/{id}/profile", { params: { path: { id: "tdurden" } } }));
-    expect(status).toBe(403);
-    expect(json).toEqual({
-      type: "AuthorizationException",
-      message: "The user with id 'jonny1' does not have 'READ' permission on resource 'tdurden' of type 'User'.",
-      userId: "jonny1",
-      missingAuthorizations: [{ permissionName: "READ", resourceName: "User", resourceId: "tdurden" }],
+      missingAuthorizations: [{ permissionName: permission, resourceName: "User", resourceId: "jonny1" }],
     });
   });
 
