@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { PGlite } from "@electric-sql/pglite";
 import autocannon from "autocannon";
 import type { Knex } from "knex";
 import pg from "pg";
@@ -196,7 +197,7 @@ async function benchEmbedded() {
   const { adminId, ids, users } = directory();
   try {
     log(`embedded: PGlite in ${dataDir}, importing ${users.length} users`);
-    let db = openDatabase({ kind: "embedded", dataDir });
+    const db = openDatabase({ kind: "embedded", dataDir });
     await seed(db, users);
     await db.destroy();
 
@@ -205,11 +206,9 @@ async function benchEmbedded() {
     await stopServerProcess(server);
 
     log(`the same SQL work directly through PGlite, ${DURATION} s (one connection)`);
-    db = openDatabase({ kind: "embedded", dataDir });
-    const connection = (await db.client.acquireConnection()) as { query: (sql: string, params?: unknown[]) => Promise<unknown> };
-    const sql = await measureSql(1, (_worker, id, email) => sqlTransaction((q, p) => connection.query(q, p), adminId, id, email), ids);
-    await db.client.releaseConnection(connection);
-    await db.destroy();
+    const pglite = new PGlite(join(dataDir, "pgdata"));
+    const sql = await measureSql(1, (_worker, id, email) => sqlTransaction((q, p) => pglite.query(q, p), adminId, id, email), ids);
+    await pglite.close();
     return { http, sql, ratio: Math.round((http.requestsPerSecond / sql.transactionsPerSecond) * 100) / 100 };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,10 +1,12 @@
-// The one Knex factory: `pg` with a pool when a PostgreSQL URL is given, else an embedded PGlite.
+// The one Knex factory: knex's PostgreSQL client with prepared statements, over a `pg` pool when a PostgreSQL URL
+// is given, else over an embedded PGlite through PGlite's node-postgres adapter (same driver, same code path).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
+import { PGlite } from "@electric-sql/pglite";
+import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import knex, { type Knex } from "knex";
-import ClientPgLite from "knex-pglite";
 import pg from "pg";
+import { PreparedStatementsClient } from "./prepared-statements.ts";
 
 // bigint (int8) columns arrive as strings from `pg`; contract C's user number fits in a double (bounded in the spec).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -12,25 +14,36 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolMax: number }
   | { kind: "embedded"; dataDir: string }
+  /** An open PGlite (tests): the Knex instance takes it over and closes it on destroy. */
   | { kind: "pglite"; instance: PGlite };
 
 export function openDatabase(target: DatabaseTarget): Knex {
   switch (target.kind) {
     case "postgres":
       return knex({
-        client: "pg",
+        client: PreparedStatementsClient,
         connection: target.url,
         pool: { min: 0, max: target.poolMax },
         acquireConnectionTimeout: 5_000,
       });
-    case "embedded": {
+    case "embedded":
       mkdirSync(target.dataDir, { recursive: true });
-      return knex({ client: ClientPgLite, dialect: "postgres", connection: { filename: join(target.dataDir, "pgdata") } });
-    }
+      return onPglite(new PGlite(join(target.dataDir, "pgdata")));
     case "pglite":
-      // knex-pglite takes an existing instance through a connection function its types do not declare.
-      return knex({ client: ClientPgLite, dialect: "postgres", connection: (() => ({ pglite: target.instance })) as never });
+      return onPglite(target.instance);
   }
+}
+
+/** PGlite is a single session: one connection for the life of the Knex instance, which closes PGlite with it. */
+function onPglite(pglite: PGlite): Knex {
+  class PgliteClient extends PreparedStatementsClient {
+    override async destroy(callback?: () => void): Promise<void> {
+      await super.destroy(undefined);
+      if (!pglite.closed) await pglite.close();
+      callback?.();
+    }
+  }
+  return knex({ client: PgliteClient, connection: createPgConfig(pglite) as Knex.PgConnectionConfig, pool: { min: 1, max: 1 } });
 }
 
 export function describeTarget(target: DatabaseTarget): string {
