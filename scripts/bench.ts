@@ -41,6 +41,8 @@ interface HttpResult {
   non2xx: number;
   errors: number;
   peakRssMb: number;
+  /** The server process's CPU time (all its threads) per answered request: what one request costs it. */
+  serverCpuMsPerRequest: number;
 }
 interface SqlResult {
   transactionsPerSecond: number;
@@ -72,6 +74,13 @@ function peakRssMb(pid: number): number {
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
 }
 
+/** CPU time used so far by a process, in ms (utime + stime from /proc, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** PUT /users/{id}: a different user and a fresh unique email on every request, as the administrator. */
 async function loadServer(url: string, adminId: string, ids: string[], seconds: number, label: string): Promise<autocannon.Result> {
   const authorization = `Bearer ${signToken(keys, adminId, "1h")}`;
@@ -101,7 +110,9 @@ async function measureHttp(url: string, child: ChildProcess, adminId: string, id
   log("warming up the server (3 s)");
   await loadServer(url, adminId, ids, 3, `warm-${Date.now()}`);
   log(`PUT /users/{id} for ${DURATION} s at ${CONNECTIONS} connections`);
+  const cpuBefore = cpuMs(child.pid!);
   const result = await loadServer(url, adminId, ids, DURATION, `run-${Date.now()}`);
+  const cpuUsed = cpuMs(child.pid!) - cpuBefore;
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
@@ -109,6 +120,7 @@ async function measureHttp(url: string, child: ChildProcess, adminId: string, id
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     peakRssMb: peakRssMb(child.pid!),
+    serverCpuMsPerRequest: Math.round((cpuUsed / result.requests.total) * 1000) / 1000,
   };
 }
 
