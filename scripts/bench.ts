@@ -4,7 +4,7 @@
 // into bench-results/).
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -16,6 +16,7 @@ import { openDatabase } from "../src/db/knex.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { fromFile, importDirectory, type ImportUser } from "../src/directory/import.ts";
 import { secretKey, signToken, type TokenKeys } from "../src/tokens.ts";
+import { peakRssMb, startCpuMeter, type CpuPerUnit } from "./cpu-meter.ts";
 import { runScript } from "./run-script.ts";
 import { startServerProcess, stopServerProcess, type ServerProcess } from "./server-process.ts";
 
@@ -41,13 +42,15 @@ interface HttpResult {
   non2xx: number;
   errors: number;
   peakRssMb: number;
-  /** The server process's CPU time (all its threads) per answered request: what one request costs it. */
-  serverCpuMsPerRequest: number;
+  /** CPU ms per request: the server (all its threads; with PGlite inside), PostgreSQL, the load generator. */
+  cpuMsPerRequest: CpuPerUnit;
 }
 interface SqlResult {
   transactionsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU ms per transaction: PostgreSQL, and the client (with PGlite inside, embedded). */
+  cpuMsPerTransaction: CpuPerUnit;
 }
 
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -67,18 +70,6 @@ function directory(): { adminId: string; ids: string[]; users: ImportUser[] } {
 async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const profile = options.profile ? ["--cpu-prof", "--cpu-prof-dir=bench-results"] : [];
   return startServerProcess([...profile, "dist/src/main.js"], { ...env, JWT_SECRET: SECRET, DEMO: "0", LOG_LEVEL: "info" });
-}
-
-function peakRssMb(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return match ? Math.round(Number(match[1]) / 1024) : NaN;
-}
-
-/** CPU time used so far by a process, in ms (utime + stime from /proc, in clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** PUT /users/{id}: a different user and a fresh unique email on every request, as the administrator. */
@@ -106,13 +97,13 @@ async function loadServer(url: string, adminId: string, ids: string[], seconds: 
   });
 }
 
-async function measureHttp(url: string, child: ChildProcess, adminId: string, ids: string[]): Promise<HttpResult> {
+async function measureHttp(url: string, child: ChildProcess, adminId: string, ids: string[], database?: string): Promise<HttpResult> {
   log("warming up the server (3 s)");
   await loadServer(url, adminId, ids, 3, `warm-${Date.now()}`);
   log(`PUT /users/{id} for ${DURATION} s at ${CONNECTIONS} connections`);
-  const cpuBefore = cpuMs(child.pid!);
+  const cpu = startCpuMeter({ serverPid: child.pid!, database });
   const result = await loadServer(url, adminId, ids, DURATION, `run-${Date.now()}`);
-  const cpuUsed = cpuMs(child.pid!) - cpuBefore;
+  const cpuMsPerRequest = cpu(result.requests.total);
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
@@ -120,7 +111,7 @@ async function measureHttp(url: string, child: ChildProcess, adminId: string, id
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     peakRssMb: peakRssMb(child.pid!),
-    serverCpuMsPerRequest: Math.round((cpuUsed / result.requests.total) * 1000) / 1000,
+    cpuMsPerRequest,
   };
 }
 
@@ -146,8 +137,10 @@ async function measureSql(
   workers: number,
   run: (worker: number, id: string, email: string) => Promise<void>,
   ids: string[],
+  database?: string,
 ): Promise<SqlResult> {
   const latencies: number[] = [];
+  const cpu = startCpuMeter({ database });
   let counter = 0;
   const deadline = Date.now() + DURATION * 1000;
   const label = `sql-${Date.now()}`;
@@ -163,7 +156,8 @@ async function measureSql(
   );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 100) / 100;
-  return { transactionsPerSecond: Math.round(latencies.length / DURATION), p50Ms: at(0.5), p99Ms: at(0.99) };
+  const cpuMsPerTransaction = cpu(latencies.length);
+  return { transactionsPerSecond: Math.round(latencies.length / DURATION), p50Ms: at(0.5), p99Ms: at(0.99), cpuMsPerTransaction };
 }
 
 async function seed(db: Knex, users: ImportUser[]) {
@@ -187,14 +181,14 @@ async function benchPostgres(baseUrl: string) {
     await db.destroy();
 
     const server = await startServer({ DATABASE_URL: url.toString(), DB_POOL_MAX: String(CONNECTIONS) });
-    const http = await measureHttp(server.url, server.child, adminId, ids);
+    const http = await measureHttp(server.url, server.child, adminId, ids, name);
     await stopServerProcess(server);
 
     log(`the same SQL work directly through pg, ${DURATION} s at ${CONNECTIONS} connections`);
     const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS });
     pool.on("error", (error) => log(`pool: ${error.message}`));
     const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => pool.connect()));
-    const sql = await measureSql(CONNECTIONS, (worker, id, email) => sqlTransaction((q, p) => clients[worker].query(q, p), adminId, id, email), ids);
+    const sql = await measureSql(CONNECTIONS, (worker, id, email) => sqlTransaction((q, p) => clients[worker].query(q, p), adminId, id, email), ids, name);
     clients.forEach((client) => client.release());
     await pool.end();
     return { http, sql, ratio: Math.round((http.requestsPerSecond / sql.transactionsPerSecond) * 100) / 100 };
