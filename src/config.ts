@@ -6,6 +6,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolMax: number;
+  /** Off for a connection pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21). */
+  dbPreparedStatements: boolean;
   jwtSecret: string | undefined;
   jwtPublicKey: string | undefined;
   jwtPrivateKey: string | undefined;
@@ -92,6 +94,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     dataDir: text(env, "DATA_DIR") ?? "./data",
     dbPoolMax: integer(env, "DB_POOL_MAX", 10, 1, 1000),
+    dbPreparedStatements: flag(env, "DB_PREPARED_STATEMENTS") ?? true,
     jwtSecret,
     jwtPublicKey,
     jwtPrivateKey: pem(env, "JWT_PRIVATE_KEY"),

@@ -4,13 +4,14 @@ import { ConfigError, loadConfig } from "../src/config.ts";
 
 describe("loadConfig", () => {
   it("has working defaults", () => {
-    expect(loadConfig({})).toMatchObject({ port: 3000, host: "0.0.0.0", dataDir: "./data", readOnly: false, requireIfMatch: false, bodyLimit: 1024 ** 2, corsOrigins: [] });
+    expect(loadConfig({})).toMatchObject({ port: 3000, host: "0.0.0.0", dataDir: "./data", readOnly: false, requireIfMatch: false, dbPreparedStatements: true, bodyLimit: 1024 ** 2, corsOrigins: [] });
   });
 
   it.each([
     ["PORT", "http"],
     ["PORT", "70000"],
     ["DB_POOL_MAX", "0"],
+    ["DB_PREPARED_STATEMENTS", "sometimes"],
     ["READ_ONLY", "maybe"],
     ["REQUIRE_IF_MATCH", "2"],
     ["DEMO", "sure"],
@@ -26,10 +27,11 @@ describe("loadConfig", () => {
   });
 
   it("parses sizes, flags and lists", () => {
-    expect(loadConfig({ BODY_LIMIT: "512kb", READ_ONLY: "yes", DEMO: "0", CORS_ORIGINS: "https://a.example, https://b.example" })).toMatchObject({
+    expect(loadConfig({ BODY_LIMIT: "512kb", READ_ONLY: "yes", DEMO: "0", DB_PREPARED_STATEMENTS: "off", CORS_ORIGINS: "https://a.example, https://b.example" })).toMatchObject({
       bodyLimit: 512 * 1024,
       readOnly: true,
       demo: false,
+      dbPreparedStatements: false,
       corsOrigins: ["https://a.example", "https://b.example"],
     });
   });

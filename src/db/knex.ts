@@ -12,7 +12,7 @@ import { PreparedStatementsClient } from "./prepared-statements.ts";
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; poolMax: number }
+  | { kind: "postgres"; url: string; poolMax: number; preparedStatements?: boolean }
   | { kind: "embedded"; dataDir: string }
   /** An open PGlite (tests): the Knex instance takes it over and closes it on destroy. */
   | { kind: "pglite"; instance: PGlite };
@@ -21,7 +21,7 @@ export function openDatabase(target: DatabaseTarget): Knex {
   switch (target.kind) {
     case "postgres":
       return knex({
-        client: PreparedStatementsClient,
+        client: target.preparedStatements === false ? "pg" : PreparedStatementsClient,
         connection: target.url,
         pool: { min: 0, max: target.poolMax },
         acquireConnectionTimeout: 5_000,
