@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { DataDirInUseError } from "./db/data-dir-lock.ts";
 import { DEMO_ADMIN_ID } from "./db/demo.ts";
 import { describeTarget, openDatabase } from "./db/knex.ts";
 import { databaseTarget, prepareDatabase } from "./db/setup.ts";
@@ -29,7 +30,10 @@ async function main() {
   const admin = await findCaller(db, DEMO_ADMIN_ID);
   if (admin?.status === "active" && keys.signKey) {
     const token = signToken(keys, admin.id, "24h");
-    console.log(`\nTry it (demo administrator token, valid 24 h):\n\n  curl -s -H 'Authorization: Bearer ${token}' http://127.0.0.1:${port}/users/${admin.id}\n`);
+    console.log(
+      `\nTry it with a demo administrator token (valid 24 h; paste both lines in another terminal):\n\n` +
+        `  TOKEN=${token}\n  curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${port}/users/${admin.id}\n`,
+    );
   }
 
   let stopping = false;
@@ -51,6 +55,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : error);
+  if (error instanceof ConfigError) console.error(`configuration: ${error.message}`);
+  else console.error(error instanceof DataDirInUseError ? error.message : error);
   process.exit(1);
 });

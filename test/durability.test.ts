@@ -1,10 +1,13 @@
 // The real server process: graceful shutdown on SIGTERM, and no acknowledged write lost to SIGTERM or SIGKILL.
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startServerProcess, type ServerProcess } from "../scripts/server-process.ts";
+import { DataDirInUseError } from "../src/db/data-dir-lock.ts";
 import { DEMO_ADMIN_ID } from "../src/db/demo.ts";
+import { openDatabase } from "../src/db/knex.ts";
 import { secretKey, signToken } from "../src/tokens.ts";
 import { TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.ts";
 
@@ -44,12 +47,38 @@ describe.skipIf(onPostgres)("embedded database", () => {
     expect((await put(server, { data: { step: "sigkill" } })).status).toBe(204);
     server.child.kill("SIGKILL");
     await server.exit;
+    // The killed server's lock stays behind; the next start sees its holder is gone and takes it over.
+    expect(existsSync(join(dataDir, "users-api.lock"))).toBe(true);
     const again = await start(env);
     expect((await read(again)).data).toEqual({ step: "sigkill" });
     again.child.kill("SIGTERM");
     expect(await again.exit).toBe(0);
   });
+
+  it("while the server runs, no other process opens its data directory; once it stops, one can", async () => {
+    const server = await start(env);
+    expect(() => openDatabase({ kind: "embedded", dataDir })).toThrow(DataDirInUseError);
+    expect(() => openDatabase({ kind: "embedded", dataDir })).toThrow(`in use by process ${server.child.pid}`);
+    const token = await runTokenScript(env);
+    expect(token.code).toBe(1);
+    expect(token.stderr).toContain(`is in use by process ${server.child.pid}`);
+    expect((await put(server, { data: { step: "still serving" } })).status).toBe(204);
+    server.child.kill("SIGTERM");
+    expect(await server.exit).toBe(0);
+    expect(existsSync(join(dataDir, "users-api.lock"))).toBe(false);
+    const db = openDatabase({ kind: "embedded", dataDir });
+    expect((await db("users").where({ num: 5 }).first()).attributes).toEqual({ step: "still serving" });
+    await db.destroy();
+  });
 });
+
+function runTokenScript(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", "scripts/token.ts", "admin"], { env: { ...process.env, ...env, JWT_SECRET: TEST_SECRET } }, (error, _stdout, stderr) =>
+      resolve({ code: error ? (error.code as number) : 0, stderr }),
+    );
+  });
+}
 
 describe.runIf(onPostgres)("PostgreSQL pool", () => {
   let database: TestDatabase;

@@ -6,6 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import knex, { type Knex } from "knex";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.ts";
 import { PreparedStatementsClient } from "./prepared-statements.ts";
 
 // bigint (int8) columns arrive as strings from `pg`; contract C's user number fits in a double (bounded in the spec).
@@ -26,20 +27,26 @@ export function openDatabase(target: DatabaseTarget): Knex {
         pool: { min: 0, max: target.poolMax },
         acquireConnectionTimeout: 5_000,
       });
-    case "embedded":
+    case "embedded": {
       mkdirSync(target.dataDir, { recursive: true });
-      return onPglite(new PGlite(join(target.dataDir, "pgdata")));
+      const unlock = lockDataDir(target.dataDir);
+      return onPglite(new PGlite(join(target.dataDir, "pgdata")), unlock);
+    }
     case "pglite":
       return onPglite(target.instance);
   }
 }
 
-/** PGlite is a single session: one connection for the life of the Knex instance, which closes PGlite with it. */
-function onPglite(pglite: PGlite): Knex {
+/**
+ * PGlite is a single session: one connection for the life of the Knex instance, which closes PGlite with it (and
+ * then releases the data directory's lock).
+ */
+function onPglite(pglite: PGlite, unlock?: () => void): Knex {
   class PgliteClient extends PreparedStatementsClient {
     override async destroy(callback?: () => void): Promise<void> {
       await super.destroy(undefined);
       if (!pglite.closed) await pglite.close();
+      unlock?.();
       callback?.();
     }
   }
