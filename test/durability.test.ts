@@ -28,6 +28,14 @@ describe.skipIf(onPostgres)("embedded database", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const env = { DATA_DIR: dataDir, DATABASE_URL: "" };
 
+  /** A new server on the same directory serves `data` as user 5's, and stops cleanly. */
+  async function expectAfterRestart(data: unknown) {
+    const again = await start(env);
+    expect((await read(again)).data).toEqual(data);
+    again.child.kill("SIGTERM");
+    expect(await again.exit).toBe(0);
+  }
+
   it("SIGTERM finishes in-flight requests and exits 0; an acknowledged write survives it", async () => {
     const server = await start(env);
     // A password change hashes with argon2id: still in flight when SIGTERM arrives.
@@ -36,10 +44,7 @@ describe.skipIf(onPostgres)("embedded database", () => {
     server.child.kill("SIGTERM");
     expect((await inFlight).status).toBe(204);
     expect(await server.exit).toBe(0);
-    const again = await start(env);
-    expect((await read(again)).data).toEqual({ step: "sigterm" });
-    again.child.kill("SIGTERM");
-    expect(await again.exit).toBe(0);
+    await expectAfterRestart({ step: "sigterm" });
   });
 
   it("an acknowledged write survives SIGKILL", async () => {
@@ -49,10 +54,7 @@ describe.skipIf(onPostgres)("embedded database", () => {
     await server.exit;
     // The killed server's lock stays behind; the next start sees its holder is gone and takes it over.
     expect(existsSync(join(dataDir, "users-api.lock"))).toBe(true);
-    const again = await start(env);
-    expect((await read(again)).data).toEqual({ step: "sigkill" });
-    again.child.kill("SIGTERM");
-    expect(await again.exit).toBe(0);
+    await expectAfterRestart({ step: "sigkill" });
   });
 
   it("while the server runs, no other process opens its data directory; once it stops, one can", async () => {
