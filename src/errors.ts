@@ -2,7 +2,10 @@
 // in its own error body (src/contracts/*), optionally with its own wording per kind.
 
 export type ErrorKind =
+  /** The body is not valid (contract A answers 422, the others 400). */
   | "invalid"
+  /** The path, query string or a header is not valid: 400 on every contract. */
+  | "invalidRequest"
   | "unauthorized"
   | "forbidden"
   | "readOnly"
@@ -18,6 +21,7 @@ export type ErrorKind =
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
+  invalidRequest: 400,
   unauthorized: 401,
   forbidden: 403,
   readOnly: 403,
@@ -45,22 +49,33 @@ export interface ErrorContext {
   permission?: "READ" | "UPDATE";
 }
 
+// The spec's bounds on FieldError lists: a client that sends thousands of bad values gets the first hundred.
+const DETAILS_MAX = 100;
+const FIELD_MAX = 256;
+const DETAIL_MESSAGE_MAX = 1024;
+
 export class ApiError extends Error {
   readonly status: number;
+  readonly details: FieldError[];
 
   constructor(
     readonly kind: ErrorKind,
     message: string,
-    readonly details: FieldError[] = [],
+    details: FieldError[] = [],
     readonly context: ErrorContext = {},
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.status = STATUS[kind];
+    this.details = details
+      .slice(0, DETAILS_MAX)
+      .map((d) => ({ field: d.field.slice(0, FIELD_MAX), message: d.message.slice(0, DETAIL_MESSAGE_MAX) }));
   }
 }
 
 export const invalid = (message: string, details: FieldError[] = []) => new ApiError("invalid", message, details);
+
+export const invalidRequest = (message: string, details: FieldError[] = []) => new ApiError("invalidRequest", message, details);
 
 export const fieldsInvalid = (details: FieldError[]) => invalid("The request is not valid.", details);
 

@@ -75,5 +75,6 @@ export function verifyToken(keys: TokenKeys, token: string): string {
   if (typeof subject !== "string" || subject.length === 0 || subject.length > 128) {
     throw new jwt.JsonWebTokenError("the token has no subject");
   }
+  if (!subject.isWellFormed() || subject.includes("\u0000")) throw new jwt.JsonWebTokenError("the token's subject is not a user id");
   return subject;
 }

@@ -137,6 +137,74 @@ const strapiBodies: Hostile[] = [
   { name: "form broken JSON text", headers: { "content-type": "application/x-www-form-urlencoded" }, body: '{"username":' },
 ];
 
+/**
+ * Every text probe PostgreSQL cannot store, and every reserved key, at the top level, nested and in key position,
+ * in each contract's own fields (free-form objects where the contract has them).
+ */
+const TEXT_PROBES: Record<string, string> = { NUL: "a\u0000b", "lone high surrogate": "a\ud800b", "lone low surrogate": "a\udc00b" };
+const KEY_PROBES: Record<string, string> = { ...TEXT_PROBES, __proto__: "__proto__", constructor: "constructor", prototype: "prototype" };
+
+type Placement = (probe: string) => Record<string, unknown>;
+const at = (key: string, value: unknown) => JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(value)}}`) as Record<string, unknown>;
+const placements: Record<keyof typeof targets, { value: Record<string, Placement>; key: Record<string, Placement> }> = {
+  contensis: {
+    value: {
+      "top level": (p) => ({ username: "tdurden", email: "t@example.com", firstname: p }),
+      nested: (p) => ({ username: "tdurden", email: "t@example.com", custom: { department: p } }),
+      "nested deeper": (p) => ({ username: "tdurden", email: "t@example.com", custom: { a: { b: [p] } } }),
+    },
+    key: {
+      "top level": (p) => ({ username: "tdurden", email: "t@example.com", ...at(p, "x") }),
+      nested: (p) => ({ username: "tdurden", email: "t@example.com", custom: at(p, "x") }),
+      "nested deeper": (p) => ({ username: "tdurden", email: "t@example.com", custom: { a: at(p, "x") } }),
+    },
+  },
+  camunda: {
+    value: { "top level": (p) => ({ firstName: p }), nested: (p) => ({ firstName: { x: p } }) },
+    key: { "top level": (p) => at(p, "x"), nested: (p) => ({ firstName: at(p, "x") }) },
+  },
+  devicehive: {
+    value: {
+      "top level": (p) => ({ login: p }),
+      nested: (p) => ({ data: { theme: p } }),
+      "nested deeper": (p) => ({ data: { a: { b: [p] } } }),
+    },
+    key: {
+      "top level": (p) => at(p, "x"),
+      nested: (p) => ({ data: at(p, "x") }),
+      "nested deeper": (p) => ({ data: { a: at(p, "x") } }),
+    },
+  },
+  strapi: {
+    value: { "top level": (p) => ({ username: p }), nested: (p) => ({ reports: [p] }) },
+    key: { "top level": (p) => at(p, "x"), nested: (p) => ({ role: at(p, "x") }) },
+  },
+};
+
+/** The same probes in contract D's XML and form bodies, where the encoding can carry them. */
+const encodedProbes: Hostile[] = [
+  { name: "XML NUL reference in a value", headers: { "content-type": "application/xml" }, body: "<item><username>a&#0;b</username></item>" },
+  { name: "XML surrogate reference in a value", headers: { "content-type": "application/xml" }, body: "<item><username>a&#xD800;b</username></item>" },
+  { name: "XML NUL reference nested", headers: { "content-type": "application/xml" }, body: "<item><reports>a&#x0;b</reports></item>" },
+  { name: "XML raw NUL in a value", headers: { "content-type": "application/xml" }, body: "<item><username>a\u0000b</username></item>" },
+  { name: "form NUL in a value", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "username=a%00b" },
+  { name: "form NUL in an array value", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "reports=a%00b&reports=c" },
+  { name: "form NUL in a key", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a%00b=1" },
+  { name: "form NUL in an array key", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a%00b%5B%5D=1" },
+  { name: "form JSON text with a NUL key", headers: { "content-type": "application/x-www-form-urlencoded" }, body: '{"a\\u0000b":1}' },
+];
+
+function probeCases(contract: keyof typeof targets): Hostile[] {
+  const cases: Hostile[] = [];
+  for (const [where, place] of Object.entries(placements[contract].value)) {
+    for (const [probe, text] of Object.entries(TEXT_PROBES)) cases.push({ name: `${probe} in a value, ${where}`, body: JSON.stringify(place(text)) });
+  }
+  for (const [where, place] of Object.entries(placements[contract].key)) {
+    for (const [probe, key] of Object.entries(KEY_PROBES)) cases.push({ name: `${probe} as a key, ${where}`, body: JSON.stringify(place(key)) });
+  }
+  return cases;
+}
+
 function corpus() {
   const all: [string, keyof typeof targets, Hostile][] = [];
   for (const contract of Object.keys(targets) as (keyof typeof targets)[]) {
@@ -144,8 +212,9 @@ function corpus() {
     for (const h of common) all.push([`${contract}: ${h.name}`, contract, { method: "PUT", ...h, path: base + (h.path ?? "") }]);
     for (const h of paths) all.push([`${contract}: ${h.name}`, contract, { method: "GET", ...h, path: pathPrefix[contract] + h.path + pathSuffix[contract] }]);
     for (const body of fields[contract]) all.push([`${contract}: ${body.slice(0, 60)}`, contract, { name: body, method: "PUT", path: base, body }]);
+    for (const h of probeCases(contract)) all.push([`${contract}: ${h.name}`, contract, { method: "PUT", ...h, path: base }]);
   }
-  for (const h of strapiBodies) all.push([`strapi: ${h.name}`, "strapi", { method: "PUT", ...h, path: targets.strapi.path }]);
+  for (const h of [...strapiBodies, ...encodedProbes]) all.push([`strapi: ${h.name}`, "strapi", { method: "PUT", ...h, path: targets.strapi.path }]);
   return all;
 }
 

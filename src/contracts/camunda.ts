@@ -26,6 +26,7 @@ export const camunda: Contract = {
     body.id !== undefined && body.id !== param ? [{ field: "id", message: `must equal the id in the path ('${param}')` }] : [],
   messages: {
     invalid: detailsText,
+    invalidRequest: detailsText,
     notFound: (e) => `User with id ${e.context.identifier} does not exist`,
     readOnly: () => "Identity service implementation is read-only.",
     forbidden: (e) =>

@@ -47,6 +47,7 @@ export const devicehive: Contract = {
   checkRequest: (body) => checkAttributes("data", body.data),
   messages: {
     invalid: detailsText,
+    invalidRequest: detailsText,
     forbidden: () => "Admin permissions required for this action",
     notFound: (e) => `User with id = ${e.context.identifier} not found`,
   },

@@ -119,23 +119,42 @@ function parseJson(text: string): unknown {
 }
 
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Bounds every decoded body: depth, key count, no NUL or lone surrogates, no prototype-bearing keys. */
+/** Why PostgreSQL could not store this text (it holds no NUL, and jsonb no unpaired surrogate), if it cannot. */
+function unstorable(text: string): string | undefined {
+  if (text.includes("\u0000")) return "contains a NUL character";
+  if (!text.isWellFormed()) return "contains an unpaired surrogate";
+  return undefined;
+}
+
+/** A path into the body that can be shown in an error body: unstorable characters escaped, bounded in length. */
+const printable = (path: string) =>
+  path.replace(UNSTORABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).slice(0, 256);
+
+/**
+ * Bounds every decoded body, whatever its media type: depth, key count, no prototype-bearing keys, and no text
+ * PostgreSQL cannot store, in keys as in values, at any depth.
+ */
 export function inspectBody(body: unknown): void {
   let keys = 0;
+  const refuse = (path: string, message: string) =>
+    invalid(`The text at '${printable(path)}' cannot be stored: it ${message}.`, [{ field: printable(path), message }]);
   const visit = (value: unknown, depth: number, path: string) => {
     if (typeof value === "string") {
-      if (value.includes("\u0000")) throw invalid("Strings may not contain NUL characters.", [{ field: path, message: "contains NUL" }]);
-      if (LONE_SURROGATE.test(value)) throw invalid("Strings may not contain unpaired surrogates.", [{ field: path, message: "contains an unpaired surrogate" }]);
+      const problem = unstorable(value);
+      if (problem) throw refuse(path || "body", problem);
       return;
     }
     if (value === null || typeof value !== "object") return;
     if (depth > LIMITS.depth) throw invalid(`The body may nest at most ${LIMITS.depth} levels deep.`);
     for (const [key, item] of Object.entries(value)) {
       if (++keys > LIMITS.keys) throw invalid(`The body may have at most ${LIMITS.keys} keys.`);
-      if (UNSAFE_KEYS.has(key)) throw invalid(`The key '${key}' is not accepted.`, [{ field: path ? `${path}.${key}` : key, message: "reserved key" }]);
-      visit(item, depth + 1, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+      const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      const keyProblem = unstorable(key);
+      if (keyProblem) throw refuse(at, `is a key that ${keyProblem}`);
+      if (UNSAFE_KEYS.has(key)) throw invalid(`The key '${key}' is not accepted.`, [{ field: at, message: "reserved key" }]);
+      visit(item, depth + 1, at);
     }
   };
   visit(body, 1, "");

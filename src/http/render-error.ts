@@ -3,7 +3,7 @@
 import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { contractByTag } from "../contracts/index.ts";
-import { ApiError, type ErrorKind, type FieldError } from "../errors.ts";
+import { ApiError, invalid, type ErrorKind, type FieldError } from "../errors.ts";
 import { findRoute } from "../spec.ts";
 
 const BODY_PARSER_KINDS: Record<string, ErrorKind> = {
@@ -17,7 +17,7 @@ const BODY_PARSER_KINDS: Record<string, ErrorKind> = {
 };
 
 const KIND_BY_STATUS: Record<number, ErrorKind> = {
-  400: "invalid",
+  400: "invalidRequest",
   401: "unauthorized",
   403: "forbidden",
   404: "notFound",
@@ -31,6 +31,9 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
 
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
 const RETRY_CODES = new Set(["40001", "40P01"]);
+// PostgreSQL's class 22 (data exception): a value it cannot store or convert. The decoders refuse such values first;
+// one that slips past them is still the client's input, never a server fault.
+const DATA_EXCEPTION = /^22[0-9A-Z]{3}$/;
 
 interface ForeignError {
   type?: string;
@@ -44,8 +47,8 @@ interface ForeignError {
 }
 
 /** express-openapi-validator reports `/body/email`, `/params/id`, `/headers/if-match`; clients know `email`. */
-function validatorDetails(errors: ForeignError["errors"]): FieldError[] {
-  return (errors ?? []).map((e) => ({
+function validatorDetails(errors: NonNullable<ForeignError["errors"]>): FieldError[] {
+  return errors.map((e) => ({
     field: (e.path ?? "").replace(/^[./]?(body|params|query|headers)[./]?/, "").replace(/\//g, ".") || "body",
     message: e.message ?? "is not valid",
   }));
@@ -64,14 +67,24 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError("unavailable", "The directory is unavailable; try again later.", [], {}, { "Retry-After": "5" });
   }
   if (e.code && RETRY_CODES.has(e.code)) return new ApiError("conflict", "A concurrent change got in the way; retry the request.");
+  if (e.code && DATA_EXCEPTION.test(e.code)) return invalid("The request holds a value the directory cannot store.");
   const kind = typeof e.status === "number" ? KIND_BY_STATUS[e.status] : undefined;
-  if (kind === "invalid") return new ApiError(kind, "The request is not valid.", validatorDetails(e.errors));
+  if (kind === "invalidRequest" && e.errors) {
+    // The validator reports where each problem is: all in the body is the body's fault, else the request line's.
+    const inBody = e.errors.every((error) => /^[./]?body\b/.test(error.path ?? ""));
+    return new ApiError(inBody ? "invalid" : "invalidRequest", "The request is not valid.", validatorDetails(e.errors));
+  }
+  if (kind === "invalidRequest") return new ApiError(kind, `The request is not valid: ${e.message ?? "malformed"}.`);
   if (kind === "methodNotAllowed") return new ApiError(kind, e.message ?? "Method not allowed.", [], {}, e.headers ?? {});
   if (kind === "unsupportedMediaType") return new ApiError(kind, `Unsupported media type: ${e.message}.`);
   if (kind === "notFound") return new ApiError(kind, "No such path.");
   if (kind) return new ApiError(kind, e.message ?? "The request was refused.");
   return new ApiError("internal", "Internal error.");
 }
+
+// The spec bounds every error body's message (and FieldError's parts); an answer must never exceed them.
+const MESSAGE_MAX = 1024;
+const bounded = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 export function errorRenderer(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
@@ -81,7 +94,7 @@ export function errorRenderer(logger: Logger): ErrorRequestHandler {
       (req.log ?? logger).error({ err: error }, "request failed");
     }
     const contract = contractByTag.get(findRoute(req.path)?.tag ?? "");
-    const message = contract?.messages?.[apiError.kind]?.(apiError) ?? apiError.message;
+    const message = bounded(contract?.messages?.[apiError.kind]?.(apiError) ?? apiError.message, MESSAGE_MAX);
     const status = apiError.kind === "invalid" && contract ? contract.validationStatus : apiError.status;
     res.status(status).set(apiError.headers);
     res.json(contract ? contract.errorBody(apiError, message, String(req.id)) : { code: status, message });
