@@ -269,7 +269,7 @@ export type components = {
          */
         Email: string;
         PersonName: string | null;
-        /** @description Any JSON object, at most 64 keys at the top, 8 levels deep and 16 KiB as JSON. */
+        /** @description Any JSON object, at most 64 keys at the top, 8 levels deep and 16 KiB as JSON. Its members are kept in the order they were sent (a reordering alone is a change); no key or string may hold a NUL character or an unpaired surrogate. */
         Attributes: {
             [key: string]: unknown;
         };

@@ -155,6 +155,62 @@ describe("validation (422, nothing changed)", () => {
   });
 });
 
+describe("custom keeps its members in the order they were sent", () => {
+  it("as contract A and contract C read it back, and a reordering alone is a change", async () => {
+    const custom = { zeta: 1, alpha: { y: 2, b: 3 }, mid: [1, 2] };
+    const written = await put("tdurden", { ...seedBody, custom });
+    expect(JSON.stringify(written.json.custom)).toBe(JSON.stringify(custom));
+    const number = (await row()).num;
+    const viaC = await send(server, "GET", `/user/${number}`, { as: "admin" });
+    expect(viaC.text).toContain(JSON.stringify(custom));
+
+    const reordered = { mid: [1, 2], zeta: 1, alpha: { b: 3, y: 2 } };
+    const again = await put("tdurden", { ...seedBody, custom: reordered });
+    expect(JSON.stringify(again.json.custom)).toBe(JSON.stringify(reordered));
+    expect(Number(JSON.parse(again.headers.get("etag")!))).toBe(Number(JSON.parse(written.headers.get("etag")!)) + 1);
+  });
+});
+
+describe("text PostgreSQL cannot store (422 naming the field, nothing changed)", () => {
+  it.each([
+    ["custom.a\\u0000b", { ...seedBody, custom: { "a\u0000b": 1 } }],
+    ["custom.x.a\\ud800b", { ...seedBody, custom: { x: { "a\ud800b": 1 } } }],
+    ["custom.department", { ...seedBody, custom: { department: "a\udc00" } }],
+  ])("%s", async (field, body) => {
+    const before = await row();
+    const { status, json } = await put("tdurden", body);
+    expect(status).toBe(422);
+    expect(json.data).toEqual([expect.objectContaining({ field })]);
+    expect(await row()).toEqual(before);
+  });
+});
+
+describe("the path and query string (400) against the body (422)", () => {
+  const paths = [
+    ["an unknown query parameter", "/api/management/security/users/tdurden?x=1"],
+    ["an identifier over 254 characters", `/api/management/security/users/${"x".repeat(255)}`],
+    ["a NUL in the identifier", "/api/management/security/users/a%00b"],
+    ["a malformed escape in the identifier", "/api/management/security/users/%E0%A4%A"],
+  ];
+  it.each(paths)("GET with %s is 400, as documented", async (_why, path) => {
+    const response = await send(server, "GET", path, { as: "admin" });
+    expect(response.status, response.text).toBe(400);
+    expect(response.json).toMatchObject({ type: "error", logId: expect.any(String) });
+  });
+
+  it.each(paths)("PUT with %s is 400 and changes nothing", async (_why, path) => {
+    const before = await row();
+    const response = await send(server, "PUT", path, { as: "admin", ...jsonBody(seedBody) });
+    expect(response.status, response.text).toBe(400);
+    expect(await row()).toEqual(before);
+  });
+
+  it("a PUT whose path is fine and whose body is not is 422", async () => {
+    const response = await send(server, "PUT", "/api/management/security/users/tdurden", { as: "admin", ...jsonBody({ username: "tdurden" }) });
+    expect(response.status).toBe(422);
+  });
+});
+
 describe("uniqueness (409)", () => {
   it("refuses another user's username, whatever its case", async () => {
     const before = await row();

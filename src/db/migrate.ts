@@ -1,8 +1,12 @@
 // Versioned migrations, listed in code so that they run the same under tsx, in tests and when compiled.
 import type { Knex } from "knex";
 import * as directory from "./migrations/001_directory.ts";
+import * as attributesKeepMemberOrder from "./migrations/002_attributes_keep_member_order.ts";
 
-const migrations: Record<string, Knex.Migration> = { "001_directory": directory };
+const migrations: Record<string, Knex.Migration> = {
+  "001_directory": directory,
+  "002_attributes_keep_member_order": attributesKeepMemberOrder,
+};
 
 const source: Knex.MigrationSource<string> = {
   getMigrations: async () => Object.keys(migrations),

@@ -90,12 +90,16 @@ async function prepare({ db, changes, wireNames }: UpdateRequest): Promise<Prepa
   }
   if (changes.reports !== undefined) {
     const unknown = await unknownReports(db, changes.reports);
-    if (unknown.length > 0) errors.push({ field: wireNames.reports ?? "reports", message: `unknown reports: ${unknown.join(", ")}` });
+    if (unknown.length > 0) errors.push({ field: wireNames.reports ?? "reports", message: `unknown reports: ${listed(unknown)}` });
   }
   if (errors.length > 0) throw fieldsInvalid(errors);
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
   return { changes: resolved, passwordHash };
 }
+
+/** The first few of a list, for a message of bounded length. */
+const listed = (items: string[], shown = 10) =>
+  items.length <= shown ? items.join(", ") : `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
 
 const mayDemote = ({ role, status }: Changes) => (role !== undefined && role !== "admin") || (status !== undefined && status !== "active");
 
@@ -160,7 +164,7 @@ function diff(current: User, { changes, passwordHash }: Prepared) {
       if (!isDeepStrictEqual(owned, wanted)) audit.reports = { old: owned, new: wanted };
     } else {
       const old = current[field as keyof User];
-      if (!isDeepStrictEqual(old, value)) {
+      if (!sameValue(field, old, value)) {
         columns[field] = field === "attributes" ? JSON.stringify(value) : value;
         audit[field] = { old, new: value };
       }
@@ -168,6 +172,10 @@ function diff(current: User, { changes, passwordHash }: Prepared) {
   }
   return { columns, audit };
 }
+
+/** Attributes keep their members' order (a reordered object is a change); other values compare as values. */
+const sameValue = (field: ChangeField, old: unknown, value: unknown) =>
+  field === "attributes" ? JSON.stringify(old) === JSON.stringify(value) : isDeepStrictEqual(old, value);
 
 const UNIQUE_FIELDS: Record<string, ChangeField> = { users_username_key: "username", users_email_key: "email" };
 
