@@ -141,6 +141,7 @@ export async function importDirectory(
   await db.transaction(async (trx) => {
     for await (const users of batches<ImportUser>("users", source.users ?? [])) {
       const rows = await Promise.all(users.map((u) => userRow(u, options.actorId)));
+      const renamed = await renamedUsers(trx, rows);
       await trx("users")
         .insert(rows)
         .onConflict("id")
@@ -149,20 +150,43 @@ export async function importDirectory(
           version: trx.raw("users.version + 1"),
           updated_at: trx.fn.now(),
         });
+      // Users shown with a renamed user as their creator or last updater have a new representation (contract D).
+      if (renamed.length > 0) {
+        await newVersions(trx, trx("users").select("id").whereIn("created_by", renamed).orWhereIn("updated_by", renamed));
+      }
       counts.users += rows.length;
       options.onProgress?.(counts);
     }
     for await (const batch of batches<ImportReport>("reports", source.reports?.() ?? [])) {
       const owners = await ownerIds(trx, batch);
+      const rows = batch.map((r) => reportRow(r, owners));
+      const previous = await trx("reports").select("uuid", "user_id").whereIn("uuid", rows.map((r) => r.uuid));
       await trx("reports")
-        .insert(batch.map((r) => reportRow(r, owners)))
+        .insert(rows)
         .onConflict("uuid")
         .merge(["reference_id", "type", "processed", "score", "score_probability", "score_confidence", "score_version", "user_id"]);
+      // A report that changes hands changes both owners' representations (contract D lists a user's reports).
+      const before = new Map(previous.map((r: { uuid: string; user_id: string | null }) => [r.uuid, r.user_id]));
+      const moved = rows.filter((r) => before.has(r.uuid) && before.get(r.uuid) !== r.user_id);
+      const affected = moved.flatMap((r) => [before.get(r.uuid), r.user_id]).filter((id): id is string => !!id);
+      if (affected.length > 0) await newVersions(trx, [...new Set(affected)]);
       counts.reports += batch.length;
       options.onProgress?.(counts);
     }
   });
   return counts;
+}
+
+/** The ids of users in `rows` whose stored username differs from the imported one. */
+async function renamedUsers(trx: Knex.Transaction, rows: { id: string; username: string }[]): Promise<string[]> {
+  const stored: { id: string; username: string }[] = await trx("users").select("id", "username").whereIn("id", rows.map((r) => r.id));
+  const names = new Map(rows.map((r) => [r.id, r.username]));
+  return stored.filter((s) => s.username !== names.get(s.id)).map((s) => s.id);
+}
+
+/** A new version for users whose representation changed without a change to their own row. */
+async function newVersions(trx: Knex.Transaction, ids: string[] | Knex.QueryBuilder): Promise<void> {
+  await trx("users").whereIn("id", ids).update({ version: trx.raw("version + 1") });
 }
 
 async function userRow(user: ImportUser, actorId: string | null | undefined) {

@@ -97,6 +97,36 @@ export async function lockActiveAdmins(trx: Knex.Transaction): Promise<string[]>
   return rows.map((r) => r.id);
 }
 
+/** Other users whose representation a write changes: who they are, and what their audit rows say. */
+interface Touched {
+  name: string;
+  ids: Knex.Raw;
+  changes: Knex.Raw;
+  /** Whether their own data changed (a new update time and actor), not only how they are shown. */
+  changed: boolean;
+}
+
+/** Adds the CTEs that give `touched` users a new version and an audit row each, once the target's update happened. */
+function touchUsers(db: Knex, query: Knex.QueryBuilder, touched: Touched, audit: Write["audit"]): void {
+  const stamp = touched.changed ? ", updated_at = now(), updated_by = ?" : "";
+  query.with(
+    touched.name,
+    db.raw(`update users set version = version + 1${stamp} where id in (?) and exists (select 1 from updated) returning id`, [
+      ...(touched.changed ? [audit.actorId] : []),
+      touched.ids,
+    ]),
+  );
+  query.with(
+    `${touched.name}_logged`,
+    db.raw(`insert into audit (user_id, actor_id, contract, changes) select t.id, ?, ?, ? from ?? t`, [
+      audit.actorId,
+      audit.contract,
+      touched.changes,
+      touched.name,
+    ]),
+  );
+}
+
 export interface Write {
   target: User;
   columns: Record<string, unknown>;
@@ -132,10 +162,35 @@ export async function writeUser(db: Knex, write: Write): Promise<User | undefine
         write.reports,
       ]),
     );
+    // The self-join sees each report as it was before this statement: who owned it until now.
     query.with(
       "claimed",
-      db.raw("update reports set user_id = ? where uuid = any(?) and exists (select 1 from updated)", [target.id, write.reports]),
+      db.raw(
+        `update reports r set user_id = ? from reports before where before.uuid = r.uuid and r.uuid = any(?)
+          and exists (select 1 from updated) returning r.uuid, before.user_id as previous_owner`,
+        [target.id, write.reports],
+      ),
     );
+    // A user whose report is taken has a new representation (contract D lists its reports): a new version too.
+    touchUsers(db, query, {
+      name: "robbed",
+      ids: db.raw("select previous_owner from claimed where previous_owner <> ?", [target.id]),
+      changes: db.raw(
+        "json_build_object('reports', json_build_object('removed', (select json_agg(c.uuid order by c.uuid) from claimed c where c.previous_owner = t.id), 'to', ?::text))::jsonb",
+        [target.id],
+      ),
+      changed: true,
+    }, audit);
+  }
+  const renamed = audit.changes.username as { old: string; new: string } | undefined;
+  if (renamed) {
+    // Contract D shows who created and last updated a user by name: those users' representations change too.
+    touchUsers(db, query, {
+      name: "renamed",
+      ids: db.raw("select id from users where (created_by = ? or updated_by = ?) and id <> ?", [target.id, target.id, target.id]),
+      changes: db.raw("json_build_object('actorName', json_build_object('old', ?::text, 'new', ?::text))::jsonb", [renamed.old, renamed.new]),
+      changed: false,
+    }, audit);
   }
   return selectUsers(db, query, "updated", write.relations, write.reports).first();
 }
