@@ -22,8 +22,10 @@ const put = (server: ServerProcess, body: object) =>
 const read = async (server: ServerProcess) => (await (await fetch(`${server.url}/user/5`, { headers: { authorization } })).json()) as { data: unknown };
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
+// Each test starts real server processes (and opens embedded databases): minutes on a busy machine, not seconds.
+const processTests = { timeout: 120_000 };
 
-describe.skipIf(onPostgres)("embedded database", () => {
+describe.skipIf(onPostgres)("embedded database", processTests, () => {
   const dataDir = mkdtempSync(join(tmpdir(), "users-api-durability-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const env = { DATA_DIR: dataDir, DATABASE_URL: "" };
@@ -82,7 +84,7 @@ function runTokenScript(env: Record<string, string>): Promise<{ code: number | n
   });
 }
 
-describe.runIf(onPostgres)("PostgreSQL pool", () => {
+describe.runIf(onPostgres)("PostgreSQL pool", processTests, () => {
   let database: TestDatabase;
   afterAll(() => database?.drop());
 

@@ -54,9 +54,13 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)("npm run import (streaming a fi
   const dir = mkdtempSync(join(tmpdir(), "users-api-import-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (file: string) =>
-    promisify(execFile)("npx", ["tsx", "scripts/import.ts", file], { env: { ...process.env, DATA_DIR: join(dir, "data"), DATABASE_URL: "" } });
+    promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/import.ts", file], {
+      env: { ...process.env, DATA_DIR: join(dir, "data"), DATABASE_URL: "" },
+      timeout: 60_000,
+    });
 
-  it("imports a file with a progress line, and refuses broken JSON with a clear message", async () => {
+  // Two script runs, each opening an embedded database: slow on a busy machine.
+  it("imports a file with a progress line, and refuses broken JSON with a clear message", { timeout: 120_000 }, async () => {
     const file = join(dir, "users.json");
     const users = Array.from({ length: 1200 }, (_, i) => ({ username: `streamed${i}`, role: "client", status: "active" }));
     writeFileSync(file, JSON.stringify({ reports: [{ uuid: "maia-streamed0001", owner: "streamed7" }], users }));

@@ -1,8 +1,9 @@
 // Stoplight Prism as a validating proxy in front of the server (`prism proxy openapi.yaml <server> --errors`):
 // the test traffic below, success and documented errors of all four contracts, passes with zero violations.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../scripts/server-process.ts";
+import { freePort, spawnGroup, stopGroup } from "../scripts/server-process.ts";
 import { demoId, startServer, type TestServer } from "./support/harness.ts";
 
 let server: TestServer;
@@ -14,9 +15,10 @@ beforeAll(async () => {
   server = await startServer();
   const port = await freePort();
   prismUrl = `http://127.0.0.1:${port}`;
-  prism = spawn("npx", ["prism", "proxy", "openapi.yaml", server.baseUrl, "--errors", "--port", String(port), "--host", "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // Prism's own entry point, not `npx prism`: a signal to npx would not reach the Prism it starts.
+  const prismCli = createRequire(import.meta.url).resolve("@stoplight/prism-cli/dist/index.js");
+  const args = [prismCli, "proxy", "openapi.yaml", server.baseUrl, "--errors", "--port", String(port), "--host", "127.0.0.1"];
+  prism = spawnGroup(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   prism.stdout!.on("data", (chunk) => (output += chunk));
   prism.stderr!.on("data", (chunk) => (output += chunk));
   for (let i = 0; i < 600 && !/Prism is listening/.test(output); i++) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -24,7 +26,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  prism?.kill();
+  if (prism) await stopGroup(prism);
   await server?.close();
 });
 

@@ -79,6 +79,6 @@ describe("openapi.yaml", () => {
   });
 
   it("matches the committed generated types", () => {
-    expect(() => execFileSync("npx", ["tsx", "scripts/generate.ts", "--check"], { stdio: "pipe" })).not.toThrow();
+    expect(() => execFileSync(process.execPath, ["--import", "tsx", "scripts/generate.ts", "--check"], { stdio: "pipe" })).not.toThrow();
   });
 });
