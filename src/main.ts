@@ -1,14 +1,16 @@
 // Start-up: configuration, database, migrations, listen; graceful shutdown on SIGTERM/SIGINT.
 import type { AddressInfo } from "node:net";
+import type { Knex } from "knex";
+import type { Logger } from "pino";
 import { createApp } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { DataDirInUseError } from "./db/data-dir-lock.ts";
 import { DEMO_ADMIN_ID } from "./db/demo.ts";
 import { describeTarget, openDatabase } from "./db/knex.ts";
 import { databaseTarget, prepareDatabase } from "./db/setup.ts";
 import { findCaller } from "./directory/users.ts";
 import { createLogger } from "./log.ts";
-import { resolveTokenKeys, signToken } from "./tokens.ts";
+import { resolveTokenKeys, signToken, type TokenKeys } from "./tokens.ts";
 
 async function main() {
   const config = loadConfig();
@@ -27,14 +29,7 @@ async function main() {
   const { port } = server.address() as AddressInfo;
   logger.info(`users-api listening on http://${config.host}:${port} (docs at /docs)`);
 
-  const admin = await findCaller(db, DEMO_ADMIN_ID);
-  if (admin?.status === "active" && keys.signKey) {
-    const token = signToken(keys, admin.id, "24h");
-    console.log(
-      `\nTry it with a demo administrator token (valid 24 h; paste both lines in another terminal):\n\n` +
-        `  TOKEN=${token}\n  curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${port}/users/${admin.id}\n`,
-    );
-  }
+  if (demoLoaded) await printDemoToken(db, config, keys, port, logger);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -52,6 +47,21 @@ async function main() {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+}
+
+/**
+ * A ready-to-paste administrator token, only when this start loaded the demo directory: never on a directory that
+ * merely still holds the demo administrator, so that tokens do not land in a production log.
+ */
+async function printDemoToken(db: Knex, config: Config, keys: TokenKeys, port: number, logger: Logger) {
+  const admin = await findCaller(db, DEMO_ADMIN_ID);
+  if (admin?.status !== "active" || !keys.signKey) return;
+  if (config.demo) logger.warn("DEMO=1: printing a demo administrator token; do not set DEMO=1 on a production directory");
+  const token = signToken(keys, admin.id, "24h");
+  console.log(
+    `\nTry it with a demo administrator token (valid 24 h; paste both lines in another terminal):\n\n` +
+      `  TOKEN=${token}\n  curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${port}/users/${admin.id}\n`,
+  );
 }
 
 main().catch((error: unknown) => {
