@@ -16,7 +16,7 @@ function render(user: UserWithRelations): StrapiUser {
     provider: user.provider,
     confirmed: user.confirmed,
     blocked: user.status !== "active",
-    // `users` is an unbounded back-reference: always empty, as DESIGN.md decides.
+    // `users` is an unbounded back-reference: always empty (docs/decisions.md).
     role: { ...user.role_info, users: [] },
     reports: user.reports.map((report) => ({ ...report, users_permissions_user: user.username })),
     created_by: user.created_by_name,

@@ -1,4 +1,4 @@
-// The canonical directory of DESIGN.md: roles, users, reports and the audit trail.
+// The canonical directory: roles, users, reports and the audit trail.
 import type { Knex } from "knex";
 
 export async function up(db: Knex): Promise<void> {
