@@ -10,6 +10,7 @@ import { authenticate } from "./http/authenticate.ts";
 import { cors } from "./http/cors.ts";
 import { bodyDecoders } from "./http/decode.ts";
 import { errorRenderer } from "./http/render-error.ts";
+import { resolveRoute } from "./http/route.ts";
 import { contractRouter } from "./http/routes.ts";
 import { docsAssets, serviceRouter } from "./http/service.ts";
 import { requestLogger } from "./log.ts";
@@ -32,6 +33,7 @@ export function createApp({ db, config, keys, logger, validateResponses = false 
   app.set("query parser", "simple");
 
   app.use(requestLogger(logger));
+  app.use(resolveRoute);
   // Served over plain HTTP too (npm start): the docs page must not be told to upgrade its asset requests.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.corsOrigins.length > 0) app.use(cors(config.corsOrigins));

@@ -1,4 +1,5 @@
 // Contract A (seed 000) and the shared update pipeline it stands on.
+import { request } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { components } from "../generated/api.ts";
 import { answer, demoId, jsonBody, send, startServer, type TestServer } from "./support/harness.ts";
@@ -203,6 +204,18 @@ describe("the path and query string (400) against the body (422)", () => {
     const response = await send(server, "PUT", path, { as: "admin", ...jsonBody(seedBody) });
     expect(response.status, response.text).toBe(400);
     expect(await row()).toEqual(before);
+  });
+
+  it("a GET's body is not read: a broken or oversized one cannot fail it with a status the GET does not document", async () => {
+    // fetch sends no body with a GET; node:http does, as other clients may.
+    const getWithBody = (body: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL("/api/management/security/users/tdurden", server.baseUrl);
+        const headers = { ...server.auth("admin"), "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+        request(url, { method: "GET", headers }, (response) => resolve(response.resume().statusCode!)).on("error", reject).end(body);
+      });
+    expect(await getWithBody("{broken")).toBe(200);
+    expect(await getWithBody(JSON.stringify({ x: "a".repeat(1_200_000) }))).toBe(200);
   });
 
   it("a PUT whose path is fine and whose body is not is 422", async () => {

@@ -1,9 +1,9 @@
 // Request bodies → the object a JSON body would give, before the validator sees them. XML and form bodies are
 // decoded only where the operation documents them, and their scalars converted by the operation's schema.
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import express, { Router, type NextFunction, type Request, type Response } from "express";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ApiError, invalid } from "../errors.ts";
-import { findRoute, resolveSchema, type JsonSchema } from "../spec.ts";
+import { resolveSchema, type JsonSchema } from "../spec.ts";
 
 const XML_TYPES = ["application/xml", "text/xml"];
 const FORM_TYPE = "application/x-www-form-urlencoded";
@@ -24,7 +24,7 @@ const mediaType = (req: Request) => (req.get("content-type") ?? "").split(";")[0
 
 /** The request body schema the operation documents for this media type, if any. */
 function documentedSchema(req: Request, type: string): JsonSchema | undefined {
-  const schema = findRoute(req.path)?.operations[req.method.toLowerCase()]?.requestBody?.content[type]?.schema;
+  const schema = req.documented?.operation?.requestBody?.content[type]?.schema;
   return schema && resolveSchema(schema);
 }
 
@@ -33,7 +33,7 @@ function documentedSchema(req: Request, type: string): JsonSchema | undefined {
  * missing body into an update of nothing. (Without a content type the validator answers 415.)
  */
 function requireBody(req: Request, _res: Response, next: NextFunction) {
-  const required = findRoute(req.path)?.operations[req.method.toLowerCase()]?.requestBody?.required;
+  const required = req.documented?.operation?.requestBody?.required;
   const empty = req.get("content-length") === "0" || (req.get("content-length") === undefined && req.get("transfer-encoding") === undefined);
   if (required && empty && req.get("content-type")) throw invalid("The request body is empty.");
   next();
@@ -160,9 +160,14 @@ export function inspectBody(body: unknown): void {
   visit(body, 1, "");
 }
 
-export function bodyDecoders(limit: number): RequestHandler[] {
+/**
+ * Body decoding for the operations that take a body; the body of any other request (a GET's, say) is not read, so
+ * that it cannot fail one with an error its operation does not document.
+ */
+export function bodyDecoders(limit: number): Router {
   const text = express.text({ limit, type: [...XML_TYPES, FORM_TYPE] });
-  return [
+  return Router().use(
+    (req, _res, next) => next(req.documented?.operation?.requestBody ? undefined : "router"),
     requireUtf8,
     requireBody,
     express.json({ limit, strict: true, type: ["application/json", "application/*+json"] }),
@@ -185,5 +190,5 @@ export function bodyDecoders(limit: number): RequestHandler[] {
       inspectBody(req.body);
       next();
     },
-  ];
+  );
 }

@@ -4,7 +4,6 @@ import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { contractByTag } from "../contracts/index.ts";
 import { ApiError, invalid, type ErrorKind, type FieldError } from "../errors.ts";
-import { findRoute } from "../spec.ts";
 
 const BODY_PARSER_KINDS: Record<string, ErrorKind> = {
   "entity.too.large": "payloadTooLarge",
@@ -93,7 +92,7 @@ export function errorRenderer(logger: Logger): ErrorRequestHandler {
     if (apiError.kind === "internal" || apiError.kind === "unavailable") {
       (req.log ?? logger).error({ err: error }, "request failed");
     }
-    const contract = contractByTag.get(findRoute(req.path)?.tag ?? "");
+    const contract = contractByTag.get(req.documented?.route.tag ?? "");
     const message = bounded(contract?.messages?.[apiError.kind]?.(apiError) ?? apiError.message, MESSAGE_MAX);
     const status = apiError.kind === "invalid" && contract ? contract.validationStatus : apiError.status;
     res.status(status).set(apiError.headers);

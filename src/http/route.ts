@@ -1,0 +1,17 @@
+// The documented route and operation of a request, looked up once and shared by the body decoders and the error
+// renderer (express-openapi-validator keeps its own).
+import type { RequestHandler } from "express";
+import { findRoute, type DocumentedRoute, type OpenApiOperation } from "../spec.ts";
+
+declare module "express-serve-static-core" {
+  interface Request {
+    /** Undefined for a path the spec does not document; `operation` undefined for a method it does not. */
+    documented?: { route: DocumentedRoute; operation: OpenApiOperation | undefined };
+  }
+}
+
+export const resolveRoute: RequestHandler = (req, _res, next) => {
+  const route = findRoute(req.path);
+  req.documented = route && { route, operation: route.operations[req.method.toLowerCase()] };
+  next();
+};
