@@ -17,6 +17,7 @@ import { runScript } from "./run-script.ts";
 import { startServerProcess, stopServerProcess, type ServerProcess } from "./server-process.ts";
 
 const root = resolve(import.meta.dirname, "..");
+const config = (file: string) => join(root, "test/portman", file);
 const portmanBin = join(dirname(createRequire(import.meta.url).resolve("@apideck/portman/package.json")), "bin", "portman");
 
 interface NewmanReport {
@@ -34,7 +35,6 @@ function demoToken(secret: string, username: string): string {
 /** Portman writes its working files under its current directory: it runs in `work`. */
 async function generateCollection(work: string, baseUrl: string, env: Record<string, string>): Promise<string> {
   const output = join(work, "collection.json");
-  const config = (file: string) => join(root, "test/portman", file);
   const args = ["-l", join(root, "openapi.yaml"), "-c", config("portman-config.yaml"), "-s", config("postman-config.json"), "-b", baseUrl, "-o", output, "--runNewman", "false"];
   const child = spawn(process.execPath, [portmanBin, ...args], { cwd: work, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
   const code = await new Promise<number | null>((done) => child.once("exit", done));
@@ -42,15 +42,15 @@ async function generateCollection(work: string, baseUrl: string, env: Record<str
   return output;
 }
 
-async function runCollection(collection: string, reportFile: string): Promise<NewmanReport> {
+/** newman with the options an integrator passes to Portman (test/portman/newman-options.json), the report in `work`. */
+async function runCollection(collection: string, work: string): Promise<NewmanReport> {
+  const options = JSON.parse(readFileSync(config("newman-options.json"), "utf8")) as newman.NewmanRunOptions;
+  const reportFile = join(work, "newman-report.json");
   await promisify<newman.NewmanRunOptions, newman.NewmanRunSummary>(newman.run)({
+    ...options,
     collection: JSON.parse(readFileSync(collection, "utf8")),
-    reporters: ["cli", "json"],
     // Failures are listed once, below, from the report.
     reporter: { cli: { noFailures: true, noConsole: true }, json: { export: reportFile } },
-    bail: false,
-    ignoreRedirects: true,
-    timeoutRequest: 30_000,
   });
   return JSON.parse(readFileSync(reportFile, "utf8")) as NewmanReport;
 }
@@ -71,7 +71,7 @@ runScript(async () => {
     });
     const tokens = { PORTMAN_ADMIN_TOKEN: demoToken(secret, "admin"), PORTMAN_CLIENT_TOKEN: demoToken(secret, "user12345") };
     const collection = await generateCollection(work, server.url, tokens);
-    const { run } = await runCollection(collection, join(work, "newman-report.json"));
+    const { run } = await runCollection(collection, work);
     const { requests, assertions } = run.stats;
     for (const failure of run.failures) console.error(`FAILED ${failure.source?.name ?? "?"}: ${failure.error.test ?? ""} ${failure.error.message}`);
     console.log(`newman sent ${requests.total} requests and checked ${assertions.total} assertions`);
