@@ -65,6 +65,7 @@ runScript(async () => {
       DATABASE_URL: "",
       JWT_PUBLIC_KEY: "",
       JWT_SECRET: secret,
+      DEMO: "true",
       REQUIRE_IF_MATCH: "true",
       READ_ONLY: "false",
       LOG_LEVEL: "warn",

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { decodeXml } from "../src/http/decode.ts";
 import { compileSchema } from "../src/schemas.ts";
-import { resolveSchema, spec } from "../src/spec.ts";
+import { resolveSchema, spec, type JsonSchema } from "../src/spec.ts";
 
 interface Example {
   where: string;
@@ -17,7 +17,7 @@ function collectExamples(node: unknown, where: string, found: Example[] = []): E
   const record = node as Record<string, unknown>;
   if (record.schema && typeof record.schema === "object") {
     // An XML example is the document itself: what a client sends, checked as the server decodes it.
-    const value = where.endsWith(".application/xml") ? decodeXml(record.example as string, resolveSchema(record.schema)) : record.example;
+    const value = where.endsWith(".application/xml") ? decodeXml(record.example as string, resolveSchema(record.schema as JsonSchema)) : record.example;
     if ("example" in record) found.push({ where, schema: record.schema, value });
     for (const [name, example] of Object.entries((record.examples as Record<string, { value: unknown }>) ?? {})) {
       found.push({ where: `${where}.examples.${name}`, schema: record.schema, value: example.value });
