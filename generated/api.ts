@@ -6,7 +6,10 @@ export type paths = {
             query?: never;
             header?: never;
             path: {
-                /** @description `@current` for the caller, else the user's id (a UUID), else its email, else its username (case-insensitive). */
+                /**
+                 * @description `@current` for the caller, else the user's id (a UUID), else its email, else its username (case-insensitive): `4b262379-5bbe-421e-a429-f6e2ab5a849b`, `t.durden@fightclub.com`, `tdurden` and `@current` (as that user) all address the same demo user.
+                 * @example 4b262379-5bbe-421e-a429-f6e2ab5a849b
+                 */
                 userIdentifier: components["parameters"]["ContensisUserIdentifier"];
             };
             cookie?: never;
@@ -102,7 +105,7 @@ export type paths = {
             path: {
                 /**
                  * @description The user's id.
-                 * @example 12345
+                 * @example 2f0c7d7e-52c5-4c55-9a43-7f7e3a1a9b10
                  */
                 id: components["parameters"]["StrapiUserId"];
             };
@@ -1270,7 +1273,10 @@ export type components = {
         };
     };
     parameters: {
-        /** @description `@current` for the caller, else the user's id (a UUID), else its email, else its username (case-insensitive). */
+        /**
+         * @description `@current` for the caller, else the user's id (a UUID), else its email, else its username (case-insensitive): `4b262379-5bbe-421e-a429-f6e2ab5a849b`, `t.durden@fightclub.com`, `tdurden` and `@current` (as that user) all address the same demo user.
+         * @example 4b262379-5bbe-421e-a429-f6e2ab5a849b
+         */
         ContensisUserIdentifier: string;
         /**
          * @description The id of the user (its username).
@@ -1284,7 +1290,7 @@ export type components = {
         DeviceHiveUserId: string;
         /**
          * @description The user's id.
-         * @example 12345
+         * @example 2f0c7d7e-52c5-4c55-9a43-7f7e3a1a9b10
          */
         StrapiUserId: string;
         /**
@@ -1320,7 +1326,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description `@current` for the caller, else the user's id (a UUID), else its email, else its username (case-insensitive). */
+                /**
+                 * @description `@current` for the caller, else the user's id (a UUID), else its email, else its username (case-insensitive): `4b262379-5bbe-421e-a429-f6e2ab5a849b`, `t.durden@fightclub.com`, `tdurden` and `@current` (as that user) all address the same demo user.
+                 * @example 4b262379-5bbe-421e-a429-f6e2ab5a849b
+                 */
                 userIdentifier: components["parameters"]["ContensisUserIdentifier"];
             };
             cookie?: never;
@@ -1346,7 +1355,10 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                /** @description `@current` for the caller, else the user's id (a UUID), else its email, else its username (case-insensitive). */
+                /**
+                 * @description `@current` for the caller, else the user's id (a UUID), else its email, else its username (case-insensitive): `4b262379-5bbe-421e-a429-f6e2ab5a849b`, `t.durden@fightclub.com`, `tdurden` and `@current` (as that user) all address the same demo user.
+                 * @example 4b262379-5bbe-421e-a429-f6e2ab5a849b
+                 */
                 userIdentifier: components["parameters"]["ContensisUserIdentifier"];
             };
             cookie?: never;
@@ -1500,7 +1512,7 @@ export interface operations {
             path: {
                 /**
                  * @description The user's id.
-                 * @example 12345
+                 * @example 2f0c7d7e-52c5-4c55-9a43-7f7e3a1a9b10
                  */
                 id: components["parameters"]["StrapiUserId"];
             };
@@ -1529,7 +1541,7 @@ export interface operations {
             path: {
                 /**
                  * @description The user's id.
-                 * @example 12345
+                 * @example 2f0c7d7e-52c5-4c55-9a43-7f7e3a1a9b10
                  */
                 id: components["parameters"]["StrapiUserId"];
             };
@@ -1539,16 +1551,15 @@ export interface operations {
             content: {
                 "application/json": components["schemas"]["StrapiUserUpdate"];
                 /**
-                 * @example {
-                 *       "username": "jlopez",
-                 *       "email": "test@mydomain.com",
-                 *       "confirmed": false,
-                 *       "role": "client",
-                 *       "reports": [
-                 *         "maia-c6cbaa76ba8f",
-                 *         "maia-3b5a054c593d"
-                 *       ]
-                 *     }
+                 * @example <?xml version="1.0" encoding="utf-8"?>
+                 *     <item>
+                 *       <username>jlopez</username>
+                 *       <email>test@mydomain.com</email>
+                 *       <confirmed>false</confirmed>
+                 *       <role>client</role>
+                 *       <reports>maia-c6cbaa76ba8f</reports>
+                 *       <reports>maia-3b5a054c593d</reports>
+                 *     </item>
                  */
                 "application/xml": components["schemas"]["StrapiUserUpdate"];
                 /**

@@ -11,7 +11,9 @@ export interface OpenApiSpec {
   [key: string]: unknown;
 }
 export interface OpenApiOperation {
+  operationId?: string;
   tags?: string[];
+  responses?: Record<string, unknown>;
   requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> };
 }
 export interface JsonSchema {

@@ -73,7 +73,7 @@ function isXmlChar(code: number): boolean {
   return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
 
-function decodeXml(text: string, schema: JsonSchema): unknown {
+export function decodeXml(text: string, schema: JsonSchema): unknown {
   if (/<!(DOCTYPE|ENTITY)/i.test(text)) throw invalid("XML with a DOCTYPE or entity declarations is not accepted.");
   for (const [reference, hex, decimal] of text.matchAll(/&#(?:x([0-9a-f]+)|([0-9]+));/gi)) {
     if (!isXmlChar(hex !== undefined ? parseInt(hex, 16) : Number(decimal))) {

@@ -17,6 +17,7 @@ import { secretKey, signToken, type TokenKeys } from "../../src/tokens.ts";
 import { withDatabase } from "./global-setup.ts";
 import { adminConnection, createDatabaseFrom, dropDatabase } from "./postgres.ts";
 import { resetDirectory } from "./reset.ts";
+import { statusRecorder } from "./status-coverage.ts";
 
 export const TEST_SECRET = "test-secret-that-is-at-least-thirty-two-bytes-long";
 
@@ -75,9 +76,9 @@ export function demoId(username: string): string {
 
 export async function startServer(
   overrides: Partial<Config> = {},
-  options: { database?: TestDatabase; keys?: Partial<TokenKeys> } = {},
+  options: { database?: TestDatabase; keys?: Partial<TokenKeys>; recordStatuses?: boolean } = {},
 ): Promise<TestServer> {
-  const { database } = options;
+  const { database, recordStatuses = true } = options;
   const { db, drop } = database ?? (await testDatabase());
   const config: Config = { ...loadConfig({}), jwtSecret: TEST_SECRET, ...overrides };
   const keys: TokenKeys = {
@@ -97,6 +98,7 @@ export async function startServer(
   });
   const app = createApp({ db, config, keys, logger: createLogger("info", sink), validateResponses: true });
   const server = app.listen(0, "127.0.0.1");
+  if (recordStatuses) server.on("request", statusRecorder(inject("statusDir")));
   await new Promise((resolve) => server.once("listening", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const token = (username: string, expiresIn: string | number = "1h") =>
