@@ -1,4 +1,5 @@
-// Start-up: configuration, database, migrations, listen; graceful shutdown on SIGTERM/SIGINT.
+// Start-up: configuration, database, migrations, observability, listen; graceful shutdown on SIGTERM/SIGINT.
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -7,13 +8,15 @@ import { DEMO_ADMIN_ID } from "./db/demo.ts";
 import { describeTarget, openDatabase } from "./db/knex.ts";
 import { databaseTarget, prepareDatabase } from "./db/setup.ts";
 import { findCaller } from "./directory/users.ts";
-import { createLogger } from "./log.ts";
+import { createLogger, prettyDestination } from "./log.ts";
+import { createMetrics, serveMetrics } from "./observability/metrics.ts";
 import { resolveTokenKeys, signToken } from "./tokens.ts";
 
 async function main() {
   const config = loadConfig();
   const keys = resolveTokenKeys(config);
-  const logger = createLogger(config.logLevel);
+  const pretty = (config.logFormat ?? (process.stdout.isTTY ? "pretty" : "json")) === "pretty";
+  const logger = createLogger(config.logLevel, pretty ? prettyDestination() : undefined);
   const target = databaseTarget(config);
   logger.info(`opening ${describeTarget(target)}`);
   const db = openDatabase(target);
@@ -21,11 +24,18 @@ async function main() {
   if (migrations.length > 0) logger.info({ migrations }, "applied migrations");
   if (demoLoaded) logger.info("loaded the demo directory");
 
-  const app = createApp({ db, config, keys, logger });
-  const server = app.listen(config.port, config.host);
-  await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
+  // Loaded only when asked for, so that without OTEL_* variables not one module of the OpenTelemetry SDK loads.
+  const tracing = config.tracing ? (await import("./observability/tracing.ts")).startTracing() : undefined;
+  tracing?.observe(db);
+  if (tracing) logger.info("OpenTelemetry traces on (OTEL_* variables)");
+  const metrics = config.metrics ? createMetrics(db) : undefined;
+
+  const app = createApp({ db, config, keys, logger, metrics, tracing });
+  const server = await listen(app.listen(config.port, config.host));
   const { port } = server.address() as AddressInfo;
   logger.info(`users-api listening on http://${config.host}:${port} (docs at /docs)`);
+  const metricsServer = metrics && config.metricsPort !== undefined ? await listen(serveMetrics(metrics, config.metricsPort, config.host)) : undefined;
+  if (metricsServer) logger.info(`metrics on http://${config.host}:${(metricsServer.address() as AddressInfo).port}/metrics`);
 
   const admin = await findCaller(db, DEMO_ADMIN_ID);
   if (admin?.status === "active" && keys.signKey) {
@@ -42,8 +52,10 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: finishing in-flight requests (at most ${config.shutdownTimeoutMs} ms)`);
     const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+    metricsServer?.close();
     server.close(async () => {
       clearTimeout(deadline);
+      await tracing?.shutdown();
       await db.destroy();
       logger.info("stopped");
       process.exit(0);
@@ -52,6 +64,11 @@ async function main() {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+}
+
+async function listen(server: Server): Promise<Server> {
+  await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
+  return server;
 }
 
 main().catch((error: unknown) => {

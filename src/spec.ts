@@ -11,6 +11,7 @@ export interface OpenApiSpec {
   [key: string]: unknown;
 }
 export interface OpenApiOperation {
+  operationId?: string;
   tags?: string[];
   requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> };
 }

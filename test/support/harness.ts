@@ -13,6 +13,7 @@ import { loadConfig, type Config } from "../../src/config.ts";
 import { demoDirectory } from "../../src/db/demo.ts";
 import { openDatabase } from "../../src/db/knex.ts";
 import { createLogger } from "../../src/log.ts";
+import { createMetrics, type Metrics } from "../../src/observability/metrics.ts";
 import { secretKey, signToken, type TokenKeys } from "../../src/tokens.ts";
 import { withDatabase } from "./global-setup.ts";
 import { adminConnection, createDatabaseFrom, dropDatabase } from "./postgres.ts";
@@ -56,6 +57,8 @@ export interface TestServer {
   db: Knex;
   config: Config;
   keys: TokenKeys;
+  /** Absent with `metrics: false`. */
+  metrics?: Metrics;
   api: Client<paths>;
   /** Every log line the server wrote. */
   logs: string[];
@@ -95,7 +98,9 @@ export async function startServer(
       done();
     },
   });
-  const app = createApp({ db, config, keys, logger: createLogger("info", sink), validateResponses: true });
+  // As main.ts wires them: on by default, off with `metrics: false`.
+  const metrics = config.metrics ? createMetrics(db) : undefined;
+  const app = createApp({ db, config, keys, logger: createLogger("info", sink), metrics, validateResponses: true });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -106,6 +111,7 @@ export async function startServer(
     db,
     config,
     keys,
+    metrics,
     api: createClient<paths>({ baseUrl }),
     as: (username) => createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${token(username)}` } }),
     logs,
@@ -115,6 +121,7 @@ export async function startServer(
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      metrics?.stop();
       if (!database) await drop();
     },
   };
