@@ -4,7 +4,6 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pino, type DestinationStream, type Logger } from "pino";
 import { pinoHttp } from "pino-http";
-import pretty from "pino-pretty";
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -30,8 +29,12 @@ function messageLine(log: Record<string, unknown>, messageKey: string): string {
   return `${req.method} ${req.url} ${res.statusCode} ${responseTime} ms request=${req.id}`;
 }
 
-/** pino-pretty in this process (synchronous, so lines keep their order with console output). */
-export function prettyDestination(destination: number | NodeJS.WritableStream = 1): DestinationStream {
+/**
+ * pino-pretty in this process (synchronous, so lines keep their order with console output); loaded only for
+ * people, JSON logs do without it.
+ */
+export async function prettyDestination(destination: number | NodeJS.WritableStream = 1): Promise<DestinationStream> {
+  const { default: pretty } = await import("pino-pretty");
   return pretty({
     destination,
     sync: true,

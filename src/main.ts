@@ -9,14 +9,13 @@ import { describeTarget, openDatabase } from "./db/knex.ts";
 import { databaseTarget, prepareDatabase } from "./db/setup.ts";
 import { findCaller } from "./directory/users.ts";
 import { createLogger, prettyDestination } from "./log.ts";
-import { createMetrics, serveMetrics } from "./observability/metrics.ts";
 import { resolveTokenKeys, signToken } from "./tokens.ts";
 
 async function main() {
   const config = loadConfig();
   const keys = resolveTokenKeys(config);
   const pretty = (config.logFormat ?? (process.stdout.isTTY ? "pretty" : "json")) === "pretty";
-  const logger = createLogger(config.logLevel, pretty ? prettyDestination() : undefined);
+  const logger = createLogger(config.logLevel, pretty ? await prettyDestination() : undefined);
   const target = databaseTarget(config);
   logger.info(`opening ${describeTarget(target)}`);
   const db = openDatabase(target);
@@ -24,17 +23,18 @@ async function main() {
   if (migrations.length > 0) logger.info({ migrations }, "applied migrations");
   if (demoLoaded) logger.info("loaded the demo directory");
 
-  // Loaded only when asked for, so that without OTEL_* variables not one module of the OpenTelemetry SDK loads.
+  // Each loaded only when on: without OTEL_* variables not one module of the OpenTelemetry SDK loads, and with
+  // METRICS=false not prom-client.
   const tracing = config.tracing ? (await import("./observability/tracing.ts")).startTracing() : undefined;
   tracing?.observe(db);
   if (tracing) logger.info("OpenTelemetry traces on (OTEL_* variables)");
-  const metrics = config.metrics ? createMetrics(db) : undefined;
+  const metrics = config.metrics ? (await import("./observability/metrics.ts")).createMetrics(db) : undefined;
 
   const app = createApp({ db, config, keys, logger, metrics, tracing });
   const server = await listen(app.listen(config.port, config.host));
   const { port } = server.address() as AddressInfo;
   logger.info(`users-api listening on http://${config.host}:${port} (docs at /docs)`);
-  const metricsServer = metrics && config.metricsPort !== undefined ? await listen(serveMetrics(metrics, config.metricsPort, config.host)) : undefined;
+  const metricsServer = metrics && config.metricsPort !== undefined ? await listen(metrics.serve(config.metricsPort, config.host)) : undefined;
   if (metricsServer) logger.info(`metrics on http://${config.host}:${(metricsServer.address() as AddressInfo).port}/metrics`);
 
   const admin = await findCaller(db, DEMO_ADMIN_ID);

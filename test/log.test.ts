@@ -14,7 +14,7 @@ it("pretty: one line per request with method, path, status, duration and request
       done();
     },
   });
-  const logger = createLogger("info", prettyDestination(sink));
+  const logger = createLogger("info", await prettyDestination(sink));
   const app = express()
     .use(requestLogger(logger))
     .get("/hello", (_req, res) => {

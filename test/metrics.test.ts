@@ -2,7 +2,6 @@
 // pool and statements, the default process metrics; off with METRICS=false, on a listener of its own with METRICS_PORT.
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveMetrics } from "../src/observability/metrics.ts";
 import { jsonBody, send, startServer, type TestServer } from "./support/harness.ts";
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
@@ -84,7 +83,7 @@ describe("METRICS=false", () => {
 describe("METRICS_PORT", () => {
   it("serves the metrics on a listener of its own; the public /metrics is 404", async () => {
     const server = await startServer({ metricsPort: 0 });
-    const listener = serveMetrics(server.metrics!, 0, "127.0.0.1");
+    const listener = server.metrics!.serve(0, "127.0.0.1");
     try {
       await new Promise((resolve) => listener.once("listening", resolve));
       const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;

@@ -12,6 +12,8 @@ export interface Metrics {
   registry: Registry;
   /** Times every request; mounted first so that the duration covers the whole pipeline. */
   middleware: RequestHandler;
+  /** METRICS_PORT: /metrics on a listener of its own, off the public one; any other path is 404. */
+  serve(port: number, host: string): Server;
   /** Detaches from the database's query events. */
   stop(): void;
 }
@@ -97,18 +99,17 @@ export function createMetrics(db: Knex): Metrics {
   collectDefaultMetrics({ register: registry });
   poolGauges(registry, db);
   const stopQueries = queryDurations(registry, db);
-  return { registry, middleware: requestMetrics(registry), stop: stopQueries };
+  return { registry, middleware: requestMetrics(registry), serve: (port, host) => serveRegistry(registry, port, host), stop: stopQueries };
 }
 
-/** METRICS_PORT: /metrics on a listener of its own, off the public one; any other path is 404. */
-export function serveMetrics(metrics: Metrics, port: number, host: string): Server {
+function serveRegistry(registry: Registry, port: number, host: string): Server {
   return createServer((req, res) => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/metrics") {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ code: 404, message: "No such path." }));
       return;
     }
-    metrics.registry.metrics().then(
-      (text) => res.writeHead(200, { "content-type": metrics.registry.contentType }).end(text),
+    registry.metrics().then(
+      (text) => res.writeHead(200, { "content-type": registry.contentType }).end(text),
       () => res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ code: 500, message: "Internal error." })),
     );
   }).listen(port, host);
