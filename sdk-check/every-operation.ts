@@ -25,6 +25,7 @@ export async function callEveryOperation(baseUrl: string, token: string): Promis
     sdk.getApiReference({ client }),
     sdk.getHealth({ client }),
     sdk.getReadiness({ client }),
+    sdk.getMetrics({ client }),
   ]);
   const contensisUser = results[0].data;
   // The generated types carry the contract: this line fails to compile if `sys.status` leaves the spec.

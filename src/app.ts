@@ -14,6 +14,8 @@ import { resolveRoute } from "./http/route.ts";
 import { contractRouter } from "./http/routes.ts";
 import { docsAssets, serviceRouter } from "./http/service.ts";
 import { requestLogger } from "./log.ts";
+import type { Metrics } from "./observability/metrics.ts";
+import type { Tracing } from "./observability/tracing.ts";
 import { spec } from "./spec.ts";
 import type { TokenKeys } from "./tokens.ts";
 
@@ -22,18 +24,24 @@ export interface AppOptions {
   config: Config;
   keys: TokenKeys;
   logger: Logger;
+  /** Request metrics, and the /metrics route unless METRICS_PORT serves it elsewhere (absent: METRICS=false). */
+  metrics?: Metrics;
+  /** A server span per request (absent unless OTEL_* variables ask for traces). */
+  tracing?: Tracing;
   /** Validate every response against the spec too (tests do; a mismatch becomes a 500). */
   validateResponses?: boolean;
 }
 
-export function createApp({ db, config, keys, logger, validateResponses = false }: AppOptions): Express {
+export function createApp({ db, config, keys, logger, metrics, tracing, validateResponses = false }: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
   app.set("query parser", "simple");
 
-  app.use(requestLogger(logger));
   app.use(resolveRoute);
+  if (metrics) app.use(metrics.middleware);
+  if (tracing) app.use(tracing.middleware);
+  app.use(requestLogger(logger, tracing !== undefined));
   // Served over plain HTTP too (npm start): the docs page must not be told to upgrade its asset requests.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.corsOrigins.length > 0) app.use(cors(config.corsOrigins));
@@ -49,7 +57,7 @@ export function createApp({ db, config, keys, logger, validateResponses = false 
       ignoreUndocumented: false,
     }),
   );
-  app.use(serviceRouter(db));
+  app.use(serviceRouter(db, config.metricsPort === undefined ? metrics?.registry : undefined));
   const auth = authenticate(keys);
   for (const contract of contracts) app.use(contractRouter(contract, db, config, auth));
   app.use(errorRenderer(logger));

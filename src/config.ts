@@ -17,16 +17,30 @@ export interface Config {
   requireIfMatch: boolean;
   demo: boolean | undefined;
   logLevel: string;
+  /** Unset: pretty when stdout is a terminal, JSON otherwise. */
+  logFormat: LogFormat | undefined;
+  metrics: boolean;
+  /** Serve /metrics on this port instead of the public listener. */
+  metricsPort: number | undefined;
+  /** Whether the standard OTEL_* variables ask for traces (the OpenTelemetry SDK reads them itself). */
+  tracing: boolean;
   bodyLimit: number;
   corsOrigins: string[];
   shutdownTimeoutMs: number;
 }
+
+export type LogFormat = "json" | "pretty";
 
 export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+const LOG_FORMATS: LogFormat[] = ["json", "pretty"];
+// The values the OpenTelemetry Node SDK understands; it would only warn about others and fall back to defaults.
+const TRACES_EXPORTERS = ["otlp", "console", "none"];
+const OTLP_PROTOCOLS = ["grpc", "http/protobuf", "http/json"];
+const TRACES_SAMPLERS = ["always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"];
 
 function text(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -49,6 +63,38 @@ function flag(env: Env, name: string): boolean | undefined {
   if (["1", "true", "yes", "on"].includes(raw)) return true;
   if (["0", "false", "no", "off"].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false (or 1/0), not '${env[name]}'`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[]): T | undefined {
+  const raw = text(env, name);
+  if (raw !== undefined && !allowed.includes(raw as T)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(", ")}, not '${raw}'`);
+  }
+  return raw as T | undefined;
+}
+
+function httpUrl(env: Env, name: string): string | undefined {
+  const raw = text(env, name);
+  if (raw !== undefined && !(URL.canParse(raw) && /^https?:$/.test(new URL(raw).protocol))) {
+    throw new ConfigError(`${name} must be an http:// or https:// URL, not '${raw}'`);
+  }
+  return raw;
+}
+
+/** Traces are on when an OTLP endpoint or a traces exporter is named, unless the SDK is disabled or told "none". */
+function tracingRequested(env: Env): boolean {
+  const endpoint = httpUrl(env, "OTEL_EXPORTER_OTLP_ENDPOINT") ?? httpUrl(env, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+  for (const name of ["OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"]) oneOf(env, name, OTLP_PROTOCOLS);
+  oneOf(env, "OTEL_TRACES_SAMPLER", TRACES_SAMPLERS);
+  const ratio = text(env, "OTEL_TRACES_SAMPLER_ARG");
+  if (ratio !== undefined && !(Number(ratio) >= 0 && Number(ratio) <= 1)) {
+    throw new ConfigError(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, not '${ratio}'`);
+  }
+  const exporters = (text(env, "OTEL_TRACES_EXPORTER") ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const unknown = exporters.find((e) => !TRACES_EXPORTERS.includes(e));
+  if (unknown) throw new ConfigError(`OTEL_TRACES_EXPORTER must list ${TRACES_EXPORTERS.join(", ")}, not '${unknown}'`);
+  if (flag(env, "OTEL_SDK_DISABLED") || exporters.includes("none")) return false;
+  return exporters.length > 0 || endpoint !== undefined;
 }
 
 function byteSize(env: Env, name: string, fallback: number): number {
@@ -88,8 +134,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (jwtSecret && jwtPublicKey) {
     throw new ConfigError("set JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256/ES256), not both");
   }
+  const port = integer(env, "PORT", 3000, 0, 65535);
+  const metricsPort = text(env, "METRICS_PORT") === undefined ? undefined : integer(env, "METRICS_PORT", 0, 0, 65535);
+  if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port) {
+    throw new ConfigError("METRICS_PORT must differ from PORT (leave it unset to serve /metrics on PORT)");
+  }
   return {
-    port: integer(env, "PORT", 3000, 0, 65535),
+    port,
     host: text(env, "HOST") ?? "0.0.0.0",
     databaseUrl,
     dataDir: text(env, "DATA_DIR") ?? "./data",
@@ -104,6 +155,10 @@ export function loadConfig(env: Env = process.env): Config {
     requireIfMatch: flag(env, "REQUIRE_IF_MATCH") ?? false,
     demo: flag(env, "DEMO"),
     logLevel,
+    logFormat: oneOf(env, "LOG_FORMAT", LOG_FORMATS),
+    metrics: flag(env, "METRICS") ?? true,
+    metricsPort,
+    tracing: tracingRequested(env),
     bodyLimit: byteSize(env, "BODY_LIMIT", 1024 ** 2),
     corsOrigins: (text(env, "CORS_ORIGINS") ?? "").split(",").map((o) => o.trim()).filter(Boolean),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),

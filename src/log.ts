@@ -1,14 +1,52 @@
-// Structured logs with pino: one line per request, never a header, body or token.
+// Structured logs with pino: one line per request, never a header, body or token. JSON for machines; on a
+// terminal, pino-pretty renders the same records as one readable line each.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pino, type DestinationStream, type Logger } from "pino";
 import { pinoHttp } from "pino-http";
 
+declare module "express-serve-static-core" {
+  interface Request {
+    /** The request's trace, when traces are on (src/observability/tracing.ts): logged with it. */
+    traceId?: string;
+  }
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({ level, redact: { paths: ["*.authorization", "*.password", "*.token"], censor: "[redacted]" } }, destination);
 }
 
-export function requestLogger(logger: Logger) {
+interface RequestRecord {
+  req?: { id: string; method: string; url: string };
+  res?: { statusCode: number };
+  responseTime?: number;
+}
+
+/** "PUT /users/5 200 4 ms request=<id>" for request records; other records keep their message. */
+function messageLine(log: Record<string, unknown>, messageKey: string): string {
+  const { req, res, responseTime } = log as RequestRecord;
+  if (!req || !res) return String(log[messageKey] ?? "");
+  return `${req.method} ${req.url} ${res.statusCode} ${responseTime} ms request=${req.id}`;
+}
+
+/**
+ * pino-pretty in this process (synchronous, so lines keep their order with console output); loaded only for
+ * people, JSON logs do without it.
+ */
+export async function prettyDestination(destination: number | NodeJS.WritableStream = 1): Promise<DestinationStream> {
+  const { default: pretty } = await import("pino-pretty");
+  return pretty({
+    destination,
+    sync: true,
+    translateTime: "SYS:HH:MM:ss.l",
+    ignore: "pid,hostname,req,res,responseTime",
+    singleLine: true,
+    messageFormat: messageLine,
+  });
+}
+
+/** The request logger; with `traceIds`, each request's line carries its trace id (set by the tracing middleware). */
+export function requestLogger(logger: Logger, traceIds = false) {
   return pinoHttp({
     logger,
     genReqId: (_req: IncomingMessage, res: ServerResponse) => {
@@ -20,6 +58,7 @@ export function requestLogger(logger: Logger) {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split("?")[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
+    ...(traceIds && { customProps: (req: IncomingMessage) => ({ traceId: (req as { traceId?: string }).traceId }) }),
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
   });
 }

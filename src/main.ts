@@ -1,4 +1,5 @@
-// Start-up: configuration, database, migrations, listen; graceful shutdown on SIGTERM/SIGINT.
+// Start-up: configuration, database, migrations, observability, listen; graceful shutdown on SIGTERM/SIGINT.
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Knex } from "knex";
 import type { Logger } from "pino";
@@ -9,13 +10,14 @@ import { DEMO_ADMIN_ID } from "./db/demo.ts";
 import { describeTarget, openDatabase } from "./db/knex.ts";
 import { databaseTarget, prepareDatabase } from "./db/setup.ts";
 import { findCaller } from "./directory/users.ts";
-import { createLogger } from "./log.ts";
+import { createLogger, prettyDestination } from "./log.ts";
 import { resolveTokenKeys, signToken, type TokenKeys } from "./tokens.ts";
 
 async function main() {
   const config = loadConfig();
   const keys = resolveTokenKeys(config);
-  const logger = createLogger(config.logLevel);
+  const pretty = (config.logFormat ?? (process.stdout.isTTY ? "pretty" : "json")) === "pretty";
+  const logger = createLogger(config.logLevel, pretty ? await prettyDestination() : undefined);
   const target = databaseTarget(config);
   logger.info(`opening ${describeTarget(target)}`);
   const db = openDatabase(target);
@@ -23,11 +25,19 @@ async function main() {
   if (migrations.length > 0) logger.info({ migrations }, "applied migrations");
   if (demoLoaded) logger.info("loaded the demo directory");
 
-  const app = createApp({ db, config, keys, logger });
-  const server = app.listen(config.port, config.host);
-  await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
+  // Each loaded only when on: without OTEL_* variables not one module of the OpenTelemetry SDK loads, and with
+  // METRICS=false not prom-client.
+  const tracing = config.tracing ? (await import("./observability/tracing.ts")).startTracing() : undefined;
+  tracing?.observe(db);
+  if (tracing) logger.info("OpenTelemetry traces on (OTEL_* variables)");
+  const metrics = config.metrics ? (await import("./observability/metrics.ts")).createMetrics(db) : undefined;
+
+  const app = createApp({ db, config, keys, logger, metrics, tracing });
+  const server = await listen(app.listen(config.port, config.host));
   const { port } = server.address() as AddressInfo;
   logger.info(`users-api listening on http://${config.host}:${port} (docs at /docs)`);
+  const metricsServer = metrics && config.metricsPort !== undefined ? await listen(metrics.serve(config.metricsPort, config.host)) : undefined;
+  if (metricsServer) logger.info(`metrics on http://${config.host}:${(metricsServer.address() as AddressInfo).port}/metrics`);
 
   if (demoLoaded) await printDemoToken(db, config, keys, port, logger);
 
@@ -37,8 +47,10 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: finishing in-flight requests (at most ${config.shutdownTimeoutMs} ms)`);
     const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+    metricsServer?.close();
     server.close(async () => {
       clearTimeout(deadline);
+      await tracing?.shutdown();
       await db.destroy();
       logger.info("stopped");
       process.exit(0);
@@ -62,6 +74,11 @@ async function printDemoToken(db: Knex, config: Config, keys: TokenKeys, port: n
     `\nTry it with a demo administrator token (valid 24 h; paste both lines in another terminal):\n\n` +
       `  TOKEN=${token}\n  curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${port}/users/${admin.id}\n`,
   );
+}
+
+async function listen(server: Server): Promise<Server> {
+  await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
+  return server;
 }
 
 main().catch((error: unknown) => {

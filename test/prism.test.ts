@@ -56,6 +56,7 @@ const traffic: [string, string, string | null, ReturnType<typeof json> | null, n
   ["GET", "/healthz", null, null, 200],
   ["GET", "/readyz", null, null, 200],
   ["GET", "/openapi.json", null, null, 200],
+  ["GET", "/metrics", null, null, 200],
 ];
 
 describe("Prism proxy", () => {

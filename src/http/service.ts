@@ -1,8 +1,10 @@
-// The service's own routes: the spec, an interactive reference page, liveness and readiness.
+// The service's own routes: the spec, an interactive reference page, liveness, readiness and metrics.
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import express, { Router } from "express";
 import type { Knex } from "knex";
+import type { Registry } from "prom-client";
+import { ApiError } from "../errors.ts";
 import { spec, specText } from "../spec.ts";
 
 // Resolved, not required: requiring swagger-ui-dist would load its whole browser bundle into the server.
@@ -42,7 +44,8 @@ export function docsAssets(): Router {
     });
 }
 
-export function serviceRouter(db: Knex): Router {
+/** `metrics`: the registry /metrics serves here; without it (METRICS=false, or METRICS_PORT) the path is 404. */
+export function serviceRouter(db: Knex, metrics?: Registry): Router {
   return Router()
     .get("/openapi.yaml", (_req, res) => {
       res.type("application/yaml").send(specText);
@@ -63,5 +66,9 @@ export function serviceRouter(db: Knex): Router {
       } catch {
         res.status(503).set("Retry-After", "5").json({ status: "unavailable" });
       }
+    })
+    .get("/metrics", async (_req, res) => {
+      if (!metrics) throw new ApiError("notFound", "No such path.");
+      res.type(metrics.contentType).send(await metrics.metrics());
     });
 }

@@ -13,6 +13,7 @@ import { loadConfig, type Config } from "../../src/config.ts";
 import { demoDirectory } from "../../src/db/demo.ts";
 import { openDatabase } from "../../src/db/knex.ts";
 import { createLogger } from "../../src/log.ts";
+import { createMetrics, type Metrics } from "../../src/observability/metrics.ts";
 import { secretKey, signToken, type TokenKeys } from "../../src/tokens.ts";
 import { withDatabase } from "./global-setup.ts";
 import { adminConnection, createDatabaseFrom, dropDatabase } from "./postgres.ts";
@@ -57,6 +58,8 @@ export interface TestServer {
   db: Knex;
   config: Config;
   keys: TokenKeys;
+  /** Absent with `metrics: false`. */
+  metrics?: Metrics;
   api: Client<paths>;
   /** Every log line the server wrote. */
   logs: string[];
@@ -96,7 +99,9 @@ export async function startServer(
       done();
     },
   });
-  const app = createApp({ db, config, keys, logger: createLogger("info", sink), validateResponses: true });
+  // As main.ts wires them: on by default, off with `metrics: false`.
+  const metrics = config.metrics ? createMetrics(db) : undefined;
+  const app = createApp({ db, config, keys, logger: createLogger("info", sink), metrics, validateResponses: true });
   const server = app.listen(0, "127.0.0.1");
   if (recordStatuses) server.on("request", statusRecorder(inject("statusDir")));
   await new Promise((resolve) => server.once("listening", resolve));
@@ -108,6 +113,7 @@ export async function startServer(
     db,
     config,
     keys,
+    metrics,
     api: createClient<paths>({ baseUrl }),
     as: (username) => createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${token(username)}` } }),
     logs,
@@ -117,6 +123,7 @@ export async function startServer(
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      metrics?.stop();
       if (!database) await drop();
     },
   };
