@@ -14,12 +14,12 @@ import { contractRouter } from "./http/routes.ts";
 import { docsAssets, serviceRouter } from "./http/service.ts";
 import { requestLogger } from "./log.ts";
 import { spec } from "./spec.ts";
-import type { TokenKeys } from "./tokens.ts";
+import { isProviderKeys, type VerificationKeys } from "./tokens.ts";
 
 export interface AppOptions {
   db: Knex;
   config: Config;
-  keys: TokenKeys;
+  keys: VerificationKeys;
   logger: Logger;
   /** Validate every response against the spec too (tests do; a mismatch becomes a 500). */
   validateResponses?: boolean;
@@ -47,8 +47,8 @@ export function createApp({ db, config, keys, logger, validateResponses = false 
       ignoreUndocumented: false,
     }),
   );
-  app.use(serviceRouter(db));
-  const auth = authenticate(keys);
+  app.use(serviceRouter(db, () => (isProviderKeys(keys) ? keys.pending() : undefined)));
+  const auth = authenticate(keys, config);
   for (const contract of contracts) app.use(contractRouter(contract, db, config, auth));
   app.use(errorRenderer(logger));
   return app;

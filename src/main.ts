@@ -6,14 +6,14 @@ import { DataDirInUseError } from "./db/data-dir-lock.ts";
 import { DEMO_ADMIN_ID } from "./db/demo.ts";
 import { describeTarget, openDatabase } from "./db/knex.ts";
 import { databaseTarget, prepareDatabase } from "./db/setup.ts";
-import { findCaller } from "./directory/users.ts";
+import { findUser } from "./directory/users.ts";
 import { createLogger } from "./log.ts";
-import { resolveTokenKeys, signToken } from "./tokens.ts";
+import { isProviderKeys, openTokenKeys, signToken } from "./tokens.ts";
 
 async function main() {
   const config = loadConfig();
-  const keys = resolveTokenKeys(config);
   const logger = createLogger(config.logLevel);
+  const keys = openTokenKeys(config, logger);
   const target = databaseTarget(config);
   logger.info(`opening ${describeTarget(target)}`);
   const db = openDatabase(target);
@@ -27,9 +27,9 @@ async function main() {
   const { port } = server.address() as AddressInfo;
   logger.info(`users-api listening on http://${config.host}:${port} (docs at /docs)`);
 
-  const admin = await findCaller(db, DEMO_ADMIN_ID);
-  if (admin?.status === "active" && keys.signKey) {
-    const token = signToken(keys, admin.id, "24h");
+  const admin = await findUser(db, { by: "id", value: DEMO_ADMIN_ID }, false);
+  if (admin?.status === "active" && !isProviderKeys(keys) && keys.signKey) {
+    const token = signToken(keys, admin.id, "24h", { email: admin.email, preferred_username: admin.username });
     console.log(
       `\nTry it with a demo administrator token (valid 24 h; paste both lines in another terminal):\n\n` +
         `  TOKEN=${token}\n  curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${port}/users/${admin.id}\n`,
@@ -44,6 +44,7 @@ async function main() {
     const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
     server.close(async () => {
       clearTimeout(deadline);
+      if (isProviderKeys(keys)) keys.close();
       await db.destroy();
       logger.info("stopped");
       process.exit(0);

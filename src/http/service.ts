@@ -42,7 +42,8 @@ export function docsAssets(): Router {
     });
 }
 
-export function serviceRouter(db: Knex): Router {
+/** `pending` says why bearer tokens cannot be verified yet, if they cannot. */
+export function serviceRouter(db: Knex, pending: () => string | undefined): Router {
   return Router()
     .get("/openapi.yaml", (_req, res) => {
       res.type("application/yaml").send(specText);
@@ -57,11 +58,8 @@ export function serviceRouter(db: Knex): Router {
       res.json({ status: "ok" });
     })
     .get("/readyz", async (_req, res) => {
-      try {
-        await db.raw("select 1");
-        res.json({ status: "ready" });
-      } catch {
-        res.status(503).set("Retry-After", "5").json({ status: "unavailable" });
-      }
+      const reason = await db.raw("select 1").then(() => pending(), () => "the database does not answer");
+      if (reason) res.status(503).set("Retry-After", "5").json({ status: "unavailable", reason });
+      else res.json({ status: "ready" });
     });
 }

@@ -13,7 +13,7 @@ import { loadConfig, type Config } from "../../src/config.ts";
 import { demoDirectory } from "../../src/db/demo.ts";
 import { openDatabase } from "../../src/db/knex.ts";
 import { createLogger } from "../../src/log.ts";
-import { secretKey, signToken, type TokenKeys } from "../../src/tokens.ts";
+import { secretKey, signToken, type ProviderKeys, type TokenKeys } from "../../src/tokens.ts";
 import { withDatabase } from "./global-setup.ts";
 import { adminConnection, createDatabaseFrom, dropDatabase } from "./postgres.ts";
 import { resetDirectory } from "./reset.ts";
@@ -75,7 +75,8 @@ export function demoId(username: string): string {
 
 export async function startServer(
   overrides: Partial<Config> = {},
-  options: { database?: TestDatabase; keys?: Partial<TokenKeys> } = {},
+  /** `provider`: verify with an identity provider's keys instead (then `token()` makes tokens it refuses). */
+  options: { database?: TestDatabase; keys?: Partial<TokenKeys>; provider?: ProviderKeys } = {},
 ): Promise<TestServer> {
   const { database } = options;
   const { db, drop } = database ?? (await testDatabase());
@@ -95,7 +96,7 @@ export async function startServer(
       done();
     },
   });
-  const app = createApp({ db, config, keys, logger: createLogger("info", sink), validateResponses: true });
+  const app = createApp({ db, config, keys: options.provider ?? keys, logger: createLogger("info", sink), validateResponses: true });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
