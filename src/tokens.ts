@@ -91,6 +91,9 @@ export function providerKeys(config: Config, logger: Logger, timing: ProviderTim
   const url = config.jwtJwksUrl!;
   const jwks = createRemoteJWKSet(url, { cacheMaxAge: Infinity, cooldownDuration: timing.cooldownMs, timeoutDuration: timing.fetchTimeoutMs });
   const where = url.origin + url.pathname;
+  if (!config.jwtIssuer || !config.jwtAudience) {
+    logger.warn("JWT_JWKS_URL without JWT_ISSUER and JWT_AUDIENCE: tokens the provider signs for any application (or, with keys shared between tenants, any tenant) are accepted");
+  }
   let pending: string | undefined = `the identity provider's keys (JWT_JWKS_URL) have not been fetched yet`;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;

@@ -91,7 +91,24 @@ describe("the provider's keys", () => {
         expect(response.status).toBe(200);
         expect(response.json.login).toBe("admin");
       }
+      expect(api.logs.join("")).toContain("JWT_JWKS_URL without JWT_ISSUER and JWT_AUDIENCE");
     });
+  });
+
+  it("JWT_ISSUER and JWT_AUDIENCE apply to the provider's tokens", async () => {
+    const key = signingKey();
+    const expected = { iss: "https://idp.test/realms/acme", aud: "users-api" };
+    await withProvider(
+      [key],
+      async (_idp, api) => {
+        expect((await api.current(sign(key, { sub: ADMIN, ...expected }))).status).toBe(200);
+        for (const claims of [{}, { ...expected, iss: "https://idp.test/realms/other" }, { ...expected, aud: "another-api" }]) {
+          expect((await api.current(sign(key, { sub: ADMIN, ...claims }))).status).toBe(401);
+        }
+        expect(api.logs.join("")).not.toContain("without JWT_ISSUER and JWT_AUDIENCE");
+      },
+      { jwtIssuer: expected.iss, jwtAudience: expected.aud },
+    );
   });
 
   it("after the provider rotates to a new key, its tokens work without a restart; the retired key's stop", async () => {
