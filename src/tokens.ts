@@ -122,10 +122,10 @@ export function providerKeys(config: Config, logger: Logger, timing: ProviderTim
   };
 }
 
-/** fetch reports a refused connection as "fetch failed" with the reason underneath. */
+/** fetch reports a refused connection as "fetch failed" with the reason's code underneath. */
 function fetchFailure(error: unknown): string {
-  const { message, cause } = error as Error & { cause?: Error & { code?: string } };
-  return cause?.code ?? cause?.message ?? message;
+  const { message, cause } = error as Error & { cause?: { code?: string } };
+  return cause?.code ?? message;
 }
 
 export function openTokenKeys(config: Config, logger: Logger): VerificationKeys {
