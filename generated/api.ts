@@ -235,7 +235,7 @@ export type paths = {
         };
         /**
          * Readiness
-         * @description 200 when the database answers, 503 when it does not.
+         * @description 200 when the database answers and bearer tokens can be verified; 503, saying why, when the database does not answer or the identity provider's keys (`JWT_JWKS_URL`) have not been fetched yet.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -275,6 +275,8 @@ export type components = {
         Health: {
             /** @enum {string} */
             status: "ok" | "ready" | "unavailable";
+            /** @description Why the service is unavailable. */
+            reason?: string;
         };
         /** @description The body of errors outside the four contracts (an undocumented path, a bad query string on a service route). */
         Error: {
@@ -1725,7 +1727,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description The database does not answer. */
+            /** @description The database does not answer, or the identity provider's keys have not been fetched yet. */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
@@ -1734,7 +1736,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "status": "unavailable"
+                     *       "status": "unavailable",
+                     *       "reason": "the identity provider's keys (JWT_JWKS_URL) have not been fetched yet"
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];

@@ -15,11 +15,11 @@ runScript(async () => {
   const db = openDatabase(databaseTarget(config));
   try {
     await prepareDatabase(db, config);
-    const user = await db("users").select("id", "status").where("id", who).orWhereRaw("lower(username) = lower(?)", [who]).first();
+    const user = await db("users").select("id", "username", "email", "status").where("id", who).orWhereRaw("lower(username) = lower(?)", [who]).first();
     if (!user) throw new UsageError(`no user has the id or username '${who}'`);
     if (user.status !== "active") console.error(`note: this user is ${user.status}; its token will be refused until it is active`);
     const expiresIn = /^\d+$/.test(values["expires-in"]) ? Number(values["expires-in"]) : values["expires-in"];
-    console.log(signToken(keys, user.id, expiresIn));
+    console.log(signToken(keys, user.id, expiresIn, { email: user.email, preferred_username: user.username }));
   } finally {
     await db.destroy();
   }

@@ -17,12 +17,12 @@ import { requestLogger } from "./log.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { Tracing } from "./observability/tracing.ts";
 import { spec } from "./spec.ts";
-import type { TokenKeys } from "./tokens.ts";
+import { isProviderKeys, type VerificationKeys } from "./tokens.ts";
 
 export interface AppOptions {
   db: Knex;
   config: Config;
-  keys: TokenKeys;
+  keys: VerificationKeys;
   logger: Logger;
   /** Request metrics, and the /metrics route unless METRICS_PORT serves it elsewhere (absent: METRICS=false). */
   metrics?: Metrics;
@@ -57,8 +57,9 @@ export function createApp({ db, config, keys, logger, metrics, tracing, validate
       ignoreUndocumented: false,
     }),
   );
-  app.use(serviceRouter(db, config.metricsPort === undefined ? metrics?.registry : undefined));
-  const auth = authenticate(keys);
+  const pending = () => (isProviderKeys(keys) ? keys.pending() : undefined);
+  app.use(serviceRouter(db, pending, config.metricsPort === undefined ? metrics?.registry : undefined));
+  const auth = authenticate(keys, config);
   for (const contract of contracts) app.use(contractRouter(contract, db, config, auth));
   app.use(errorRenderer(logger));
   return app;

@@ -11,8 +11,14 @@ export interface Config {
   jwtSecret: string | undefined;
   jwtPublicKey: string | undefined;
   jwtPrivateKey: string | undefined;
+  /** The identity provider's published keys: instead of, never beside, a key of our own. */
+  jwtJwksUrl: URL | undefined;
   jwtIssuer: string | undefined;
   jwtAudience: string | undefined;
+  /** The claim that names the caller in the directory. */
+  jwtSubjectClaim: SubjectClaim;
+  /** Allowed clock skew, in seconds, for exp, nbf and iat. */
+  jwtClockTolerance: number;
   readOnly: boolean;
   requireIfMatch: boolean;
   demo: boolean | undefined;
@@ -32,6 +38,10 @@ export interface Config {
 export type LogFormat = "json" | "pretty";
 
 export class ConfigError extends Error {}
+
+/** sub: a directory user id; email and preferred_username: matched case-insensitively, as contract A matches. */
+export const SUBJECT_CLAIMS = ["sub", "email", "preferred_username"] as const;
+export type SubjectClaim = (typeof SUBJECT_CLAIMS)[number];
 
 type Env = Record<string, string | undefined>;
 
@@ -117,6 +127,31 @@ function pem(env: Env, name: string): string | undefined {
   return value;
 }
 
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Keys fetched over plain HTTP could be swapped on the way, so http:// is for a provider on this machine only. */
+function jwksUrl(env: Env, name: string): URL | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!(url?.protocol === "https:" || (url?.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)))) {
+    throw new ConfigError(`${name} must be an https:// URL (http:// only on localhost), not '${raw}'`);
+  }
+  return url;
+}
+
+function subjectClaim(env: Env, name: string): SubjectClaim {
+  const raw = text(env, name) ?? "sub";
+  const claim = SUBJECT_CLAIMS.find((known) => known === raw);
+  if (!claim) {
+    throw new ConfigError(
+      `${name} must be one of ${SUBJECT_CLAIMS.join(", ")}, not '${raw}': another claim would be matched against ` +
+        "the users' externalId, which this directory does not store yet (it comes with the SCIM contract)",
+    );
+  }
+  return claim;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = text(env, "LOG_LEVEL") ?? "info";
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -134,6 +169,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (jwtSecret && jwtPublicKey) {
     throw new ConfigError("set JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256/ES256), not both");
   }
+  const jwtPrivateKey = pem(env, "JWT_PRIVATE_KEY");
+  const jwtJwksUrl = jwksUrl(env, "JWT_JWKS_URL");
+  if (jwtJwksUrl && (jwtSecret || jwtPublicKey || jwtPrivateKey)) {
+    throw new ConfigError("JWT_JWKS_URL replaces JWT_SECRET, JWT_PUBLIC_KEY and JWT_PRIVATE_KEY: set it alone, tokens then come from the identity provider");
+  }
   const port = integer(env, "PORT", 3000, 0, 65535);
   const metricsPort = text(env, "METRICS_PORT") === undefined ? undefined : integer(env, "METRICS_PORT", 0, 0, 65535);
   if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port) {
@@ -148,9 +188,12 @@ export function loadConfig(env: Env = process.env): Config {
     dbPreparedStatements: flag(env, "DB_PREPARED_STATEMENTS") ?? true,
     jwtSecret,
     jwtPublicKey,
-    jwtPrivateKey: pem(env, "JWT_PRIVATE_KEY"),
+    jwtPrivateKey,
+    jwtJwksUrl,
     jwtIssuer: text(env, "JWT_ISSUER"),
     jwtAudience: text(env, "JWT_AUDIENCE"),
+    jwtSubjectClaim: subjectClaim(env, "JWT_SUBJECT_CLAIM"),
+    jwtClockTolerance: integer(env, "JWT_CLOCK_TOLERANCE", 30, 0, 600),
     readOnly: flag(env, "READ_ONLY") ?? false,
     requireIfMatch: flag(env, "REQUIRE_IF_MATCH") ?? false,
     demo: flag(env, "DEMO"),

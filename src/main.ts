@@ -9,15 +9,15 @@ import { DataDirInUseError } from "./db/data-dir-lock.ts";
 import { DEMO_ADMIN_ID } from "./db/demo.ts";
 import { describeTarget, openDatabase } from "./db/knex.ts";
 import { databaseTarget, prepareDatabase } from "./db/setup.ts";
-import { findCaller } from "./directory/users.ts";
+import { findUser } from "./directory/users.ts";
 import { createLogger, prettyDestination } from "./log.ts";
-import { resolveTokenKeys, signToken, type TokenKeys } from "./tokens.ts";
+import { isProviderKeys, openTokenKeys, signToken, type VerificationKeys } from "./tokens.ts";
 
 async function main() {
   const config = loadConfig();
-  const keys = resolveTokenKeys(config);
   const pretty = (config.logFormat ?? (process.stdout.isTTY ? "pretty" : "json")) === "pretty";
   const logger = createLogger(config.logLevel, pretty ? await prettyDestination() : undefined);
+  const keys = openTokenKeys(config, logger);
   const target = databaseTarget(config);
   logger.info(`opening ${describeTarget(target)}`);
   const db = openDatabase(target);
@@ -51,6 +51,7 @@ async function main() {
     server.close(async () => {
       clearTimeout(deadline);
       await tracing?.shutdown();
+      if (isProviderKeys(keys)) keys.close();
       await db.destroy();
       logger.info("stopped");
       process.exit(0);
@@ -65,11 +66,11 @@ async function main() {
  * A ready-to-paste administrator token, only when this start loaded the demo directory: never on a directory that
  * merely still holds the demo administrator, so that tokens do not land in a production log.
  */
-async function printDemoToken(db: Knex, config: Config, keys: TokenKeys, port: number, logger: Logger) {
-  const admin = await findCaller(db, DEMO_ADMIN_ID);
-  if (admin?.status !== "active" || !keys.signKey) return;
+async function printDemoToken(db: Knex, config: Config, keys: VerificationKeys, port: number, logger: Logger) {
+  const admin = await findUser(db, { by: "id", value: DEMO_ADMIN_ID }, false);
+  if (admin?.status !== "active" || isProviderKeys(keys) || !keys.signKey) return;
   if (config.demo) logger.warn("DEMO=1: printing a demo administrator token; do not set DEMO=1 on a production directory");
-  const token = signToken(keys, admin.id, "24h");
+  const token = signToken(keys, admin.id, "24h", { email: admin.email, preferred_username: admin.username });
   console.log(
     `\nTry it with a demo administrator token (valid 24 h; paste both lines in another terminal):\n\n` +
       `  TOKEN=${token}\n  curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:${port}/users/${admin.id}\n`,

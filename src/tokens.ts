@@ -1,10 +1,14 @@
-// Bearer tokens: which key and algorithm (pinned by configuration, never taken from a token), signing, verifying.
+// Bearer tokens' keys: a key of our own (pinned algorithm, never taken from a token) that can also sign, or the
+// identity provider's published key set, fetched and cached by jose.
 import { createPrivateKey, createPublicKey, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createRemoteJWKSet } from "jose";
 import jwt, { type Algorithm } from "jsonwebtoken";
+import type { Logger } from "pino";
 import { ConfigError, type Config } from "./config.ts";
 
+/** A key of our own, from the environment or the embedded secret. */
 export interface TokenKeys {
   algorithm: Algorithm;
   /** KeyObjects, made once: given a string, jsonwebtoken parses the key again on every call. */
@@ -15,7 +19,36 @@ export interface TokenKeys {
   audience: string | undefined;
 }
 
-const CLOCK_TOLERANCE_SECONDS = 30;
+/** The identity provider's keys (JWT_JWKS_URL). */
+export interface ProviderKeys {
+  /** jose's resolver over the cached key set: a token whose kid is not in it refetches it, once per cooldown. */
+  jwks: ReturnType<typeof createRemoteJWKSet>;
+  issuer: string | undefined;
+  audience: string | undefined;
+  /** Why no token can be verified yet (the key set has never been fetched); undefined once it has. */
+  pending(): string | undefined;
+  /** Stops the refreshes. */
+  close(): void;
+}
+
+export type VerificationKeys = TokenKeys | ProviderKeys;
+
+export const isProviderKeys = (keys: VerificationKeys): keys is ProviderKeys => "jwks" in keys;
+
+/** What a published key may sign with: asymmetric algorithms only, so a public key never serves as an HMAC secret. */
+export const PROVIDER_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"];
+
+export interface ProviderTiming {
+  /** Between refreshes, which drop the keys the provider no longer publishes; the cached set is kept when one fails. */
+  refreshMs: number;
+  /** Between attempts until the first fetch succeeds. */
+  retryMs: number;
+  /** At most one refetch per this long for tokens whose kid is not in the cached set. */
+  cooldownMs: number;
+  fetchTimeoutMs: number;
+}
+
+const PROVIDER_TIMING: ProviderTiming = { refreshMs: 10 * 60_000, retryMs: 5_000, cooldownMs: 10_000, fetchTimeoutMs: 5_000 };
 
 function asymmetricAlgorithm(key: KeyObject): Algorithm {
   if (key.asymmetricKeyType === "rsa") return "RS256";
@@ -37,6 +70,7 @@ function embeddedSecret(dataDir: string): string {
 }
 
 export function resolveTokenKeys(config: Config): TokenKeys {
+  if (config.jwtJwksUrl) throw new ConfigError("with JWT_JWKS_URL, tokens come from the identity provider: this server has no key to sign them");
   const common = { issuer: config.jwtIssuer, audience: config.jwtAudience };
   if (config.jwtPublicKey) {
     const verifyKey = createPublicKey(config.jwtPublicKey);
@@ -52,29 +86,60 @@ export function resolveTokenKeys(config: Config): TokenKeys {
 
 export const secretKey = (secret: string): KeyObject => createSecretKey(Buffer.from(secret));
 
-export function signToken(keys: TokenKeys, userId: string, expiresIn: string | number = "1h"): string {
+/** Starts fetching the provider's keys without waiting for them: start-up must not hang on the provider. */
+export function providerKeys(config: Config, logger: Logger, timing: ProviderTiming = PROVIDER_TIMING): ProviderKeys {
+  const url = config.jwtJwksUrl!;
+  const jwks = createRemoteJWKSet(url, { cacheMaxAge: Infinity, cooldownDuration: timing.cooldownMs, timeoutDuration: timing.fetchTimeoutMs });
+  const where = url.origin + url.pathname;
+  if (!config.jwtIssuer || !config.jwtAudience) {
+    logger.warn("JWT_JWKS_URL without JWT_ISSUER and JWT_AUDIENCE: tokens the provider signs for any application (or, with keys shared between tenants, any tenant) are accepted");
+  }
+  let pending: string | undefined = `the identity provider's keys (JWT_JWKS_URL) have not been fetched yet`;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const refresh = async () => {
+    try {
+      await jwks.reload();
+      if (pending) logger.info(`fetched the identity provider's keys from ${where}`);
+      pending = undefined;
+    } catch (error) {
+      const why = fetchFailure(error);
+      if (pending) pending = `the identity provider's keys (JWT_JWKS_URL) have not been fetched yet: ${why}`;
+      logger.warn(`could not fetch the identity provider's keys from ${where} (${why})${pending ? "" : "; the cached keys stay in use"}`);
+    }
+    if (!closed) timer = setTimeout(refresh, pending ? timing.retryMs : timing.refreshMs).unref();
+  };
+  void refresh();
+  return {
+    jwks,
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+    pending: () => pending,
+    close() {
+      closed = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** fetch reports a refused connection as "fetch failed" with the reason's code underneath. */
+function fetchFailure(error: unknown): string {
+  const { message, cause } = error as Error & { cause?: { code?: string } };
+  return cause?.code ?? message;
+}
+
+export function openTokenKeys(config: Config, logger: Logger): VerificationKeys {
+  return config.jwtJwksUrl ? providerKeys(config, logger) : resolveTokenKeys(config);
+}
+
+/** `claims` beside sub: email and preferred_username, so that a token names its user under every JWT_SUBJECT_CLAIM. */
+export function signToken(keys: TokenKeys, userId: string, expiresIn: string | number = "1h", claims: object = {}): string {
   if (!keys.signKey) throw new ConfigError(`signing ${keys.algorithm} tokens needs JWT_PRIVATE_KEY`);
-  return jwt.sign({}, keys.signKey, {
+  return jwt.sign(claims, keys.signKey, {
     algorithm: keys.algorithm,
     subject: userId,
     expiresIn: expiresIn as jwt.SignOptions["expiresIn"],
     ...(keys.issuer ? { issuer: keys.issuer } : {}),
     ...(keys.audience ? { audience: keys.audience } : {}),
   });
-}
-
-/** Returns the token's subject (a user id); throws jsonwebtoken's errors for anything else. */
-export function verifyToken(keys: TokenKeys, token: string): string {
-  const claims = jwt.verify(token, keys.verifyKey, {
-    algorithms: [keys.algorithm],
-    clockTolerance: CLOCK_TOLERANCE_SECONDS,
-    ...(keys.issuer ? { issuer: keys.issuer } : {}),
-    ...(keys.audience ? { audience: keys.audience } : {}),
-  });
-  const subject = typeof claims === "object" ? claims.sub : undefined;
-  if (typeof subject !== "string" || subject.length === 0 || subject.length > 128) {
-    throw new jwt.JsonWebTokenError("the token has no subject");
-  }
-  if (!subject.isWellFormed() || subject.includes("\u0000")) throw new jwt.JsonWebTokenError("the token's subject is not a user id");
-  return subject;
 }

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from "../src/config.ts";
 
 describe("loadConfig", () => {
   it("has working defaults", () => {
-    expect(loadConfig({})).toMatchObject({ port: 3000, host: "0.0.0.0", dataDir: "./data", readOnly: false, requireIfMatch: false, dbPreparedStatements: true, bodyLimit: 1024 ** 2, corsOrigins: [] });
+    expect(loadConfig({})).toMatchObject({ port: 3000, host: "0.0.0.0", dataDir: "./data", readOnly: false, requireIfMatch: false, dbPreparedStatements: true, bodyLimit: 1024 ** 2, corsOrigins: [], jwtJwksUrl: undefined, jwtSubjectClaim: "sub", jwtClockTolerance: 30 });
     expect(loadConfig({})).toMatchObject({ metrics: true, metricsPort: undefined, logFormat: undefined, tracing: false });
   });
 
@@ -33,9 +33,37 @@ describe("loadConfig", () => {
     ["OTEL_TRACES_SAMPLER", "sometimes"],
     ["OTEL_TRACES_SAMPLER_ARG", "1.5"],
     ["OTEL_SDK_DISABLED", "perhaps"],
+    ["JWT_JWKS_URL", "idp.example/jwks"],
+    ["JWT_JWKS_URL", "ftp://idp.example/jwks"],
+    ["JWT_JWKS_URL", "http://idp.example/jwks"],
+    ["JWT_SUBJECT_CLAIM", "upn"],
+    ["JWT_CLOCK_TOLERANCE", "-5"],
+    ["JWT_CLOCK_TOLERANCE", "1.5"],
+    ["JWT_CLOCK_TOLERANCE", "601"],
   ])("%s=%s is refused, naming the variable", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it("JWT_JWKS_URL is set instead of a key of our own, never beside one", () => {
+    const jwks = "https://idp.example/realms/acme/protocol/openid-connect/certs";
+    expect(loadConfig({ JWT_JWKS_URL: jwks }).jwtJwksUrl?.href).toBe(jwks);
+    expect(loadConfig({ JWT_JWKS_URL: "http://127.0.0.1:8080/certs" }).jwtJwksUrl?.host).toBe("127.0.0.1:8080");
+    const pemLike = "-----BEGIN PUBLIC KEY-----\\nAAAA\\n-----END PUBLIC KEY-----";
+    for (const key of [{ JWT_SECRET: "a-secret-that-is-at-least-thirty-two-bytes" }, { JWT_PUBLIC_KEY: pemLike }, { JWT_PRIVATE_KEY: pemLike }]) {
+      expect(() => loadConfig({ JWT_JWKS_URL: jwks, ...key })).toThrow(/JWT_JWKS_URL replaces JWT_SECRET, JWT_PUBLIC_KEY and JWT_PRIVATE_KEY/);
+    }
+  });
+
+  it("JWT_SUBJECT_CLAIM names sub, email or preferred_username; another claim waits for externalId", () => {
+    expect(loadConfig({ JWT_SUBJECT_CLAIM: "email" }).jwtSubjectClaim).toBe("email");
+    expect(loadConfig({ JWT_SUBJECT_CLAIM: "preferred_username" }).jwtSubjectClaim).toBe("preferred_username");
+    expect(() => loadConfig({ JWT_SUBJECT_CLAIM: "oid" })).toThrow(/matched against the users' externalId, which this directory does not store yet/);
+  });
+
+  it("JWT_CLOCK_TOLERANCE is whole seconds", () => {
+    expect(loadConfig({ JWT_CLOCK_TOLERANCE: "0" }).jwtClockTolerance).toBe(0);
+    expect(loadConfig({ JWT_CLOCK_TOLERANCE: "120" }).jwtClockTolerance).toBe(120);
   });
 
   it("parses sizes, flags and lists", () => {

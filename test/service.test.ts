@@ -1,7 +1,7 @@
 // The service routes and the HTTP rules every contract shares: 404/405, query strings, request ids, readiness.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contensis } from "../src/contracts/contensis.ts";
-import { send, startServer, type TestServer } from "./support/harness.ts";
+import { send, startServer, testDatabase, type TestServer } from "./support/harness.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -31,6 +31,21 @@ describe("service routes", () => {
   it("answers liveness and readiness", async () => {
     expect((await send(server, "GET", "/healthz")).json).toEqual({ status: "ok" });
     expect((await send(server, "GET", "/readyz")).json).toEqual({ status: "ready" });
+  });
+
+  it("readiness says why when the database does not answer", async () => {
+    const database = await testDatabase();
+    const cut = await startServer({}, { database });
+    try {
+      await database.db.destroy();
+      const response = await send(cut, "GET", "/readyz");
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(response.json).toEqual({ status: "unavailable", reason: "the database does not answer" });
+    } finally {
+      await cut.close();
+      await database.drop();
+    }
   });
 });
 

@@ -55,8 +55,8 @@ export const contensis: Contract = {
   relations: false,
   success: 200,
   validationStatus: 422,
-  resolve(param, callerId) {
-    if (param === "@current") return { by: "id", value: callerId };
+  resolve(param, caller) {
+    if (param === "@current") return caller;
     if (UUID.test(param)) return { by: "id", value: param };
     if (param.includes("@")) return { by: "email", value: param };
     return { by: "username", value: param };

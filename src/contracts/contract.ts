@@ -35,8 +35,8 @@ export interface Contract {
   success: 200 | 204;
   /** The status of a validation failure (contract A answers 422, the others 400). */
   validationStatus: 400 | 422;
-  /** The user a path parameter addresses; `callerId` for the contracts' "the caller" keywords. */
-  resolve(param: string, callerId: string): UserRef;
+  /** The user a path parameter addresses; `caller` (as the token names it) for the contracts' "the caller" keywords. */
+  resolve(param: string, caller: UserRef): UserRef;
   render(user: User): unknown;
   /** Checks the spec cannot express, before the directory is read. */
   checkRequest?(body: WireBody, param: string): FieldError[];

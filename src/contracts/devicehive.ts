@@ -28,8 +28,8 @@ export const devicehive: Contract = {
   relations: false,
   success: 204,
   validationStatus: 400,
-  resolve(param, callerId) {
-    if (param === "current") return { by: "id", value: callerId };
+  resolve(param, caller) {
+    if (param === "current") return caller;
     const num = Number(param);
     // Beyond what a JSON number holds exactly (and PostgreSQL's bigint) no user can exist.
     if (!Number.isSafeInteger(num)) throw notFound(param);

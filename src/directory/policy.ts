@@ -9,7 +9,7 @@ const isAdmin = (caller: Caller) => caller.role === "admin";
 
 /** A token stops working the moment its user is deleted, locked or disabled. */
 export function requireActiveCaller(caller: Caller | undefined): asserts caller is Caller {
-  if (!caller) throw unauthorized("The bearer token's user does not exist.");
+  if (!caller) throw unauthorized("The bearer token's user is not in this directory.");
   if (caller.status !== "active") throw unauthorized(`The bearer token's user is ${caller.status}.`);
 }
 

@@ -13,7 +13,7 @@ export interface UpdateRequest {
   db: Knex;
   contract: string;
   /** The token's subject; the caller itself is loaded with the target. */
-  callerId: string;
+  callerRef: UserRef;
   ref: UserRef;
   /** The identifier as the client wrote it, for messages. */
   identifier: string;
@@ -43,7 +43,7 @@ interface Prepared {
 export async function updateUser(request: UpdateRequest): Promise<User> {
   // The stored reports are needed before writing only to change them; otherwise the write renders relations.
   const relations = request.changes.reports !== undefined;
-  const found = await findCallerAndUser(request.db, request.callerId, request.ref, relations);
+  const found = await findCallerAndUser(request.db, request.callerRef, request.ref, relations);
   const current = admit(request, found.caller, found.user);
   const prepared = await prepare(request);
   const first = await write(request, prepared, request.db, found.caller!, current, undefined);
@@ -54,7 +54,7 @@ export async function updateUser(request: UpdateRequest): Promise<User> {
   // rows are locked first, in id order, so that two demotions can neither deadlock nor both win.
   return request.db.transaction(async (trx) => {
     const adminIds = mayDemote(prepared.changes) ? await lockActiveAdmins(trx) : undefined;
-    const caller = await findCaller(trx, request.callerId);
+    const caller = await findCaller(trx, request.callerRef);
     const locked = admit(request, caller, await findUser(trx, request.ref, request.relations || relations, true));
     const result = await write(request, prepared, trx, caller!, locked, adminIds);
     if (result === CONFLICT || result === NEEDS_ADMIN_LOCK) throw new Error("an update under row locks could not be applied");

@@ -56,8 +56,8 @@ export async function findUser(db: Knex, ref: UserRef, relations: boolean, lock 
   return (lock ? query.forUpdate("u") : query).first();
 }
 
-export async function findCaller(db: Knex, id: string): Promise<Caller | undefined> {
-  return db("users").select("id", "username", "role", "status").where({ id }).first();
+export async function findCaller(db: Knex, ref: UserRef): Promise<Caller | undefined> {
+  return db({ u: "users" }).select("id", "username", "role", "status").whereRaw(...refCondition(ref)).first();
 }
 
 function matchesRef(user: User, ref: UserRef): boolean {
@@ -74,10 +74,11 @@ function matchesRef(user: User, ref: UserRef): boolean {
 }
 
 /** The caller and the addressed user in one round trip (they may be the same row). */
-export async function findCallerAndUser(db: Knex, callerId: string, ref: UserRef, relations: boolean) {
+export async function findCallerAndUser(db: Knex, callerRef: UserRef, ref: UserRef, relations: boolean) {
+  const [callerCondition, callerBindings] = refCondition(callerRef);
   const [condition, bindings] = refCondition(ref);
-  const rows: User[] = await selectUsers(db, db.queryBuilder(), "users", relations).whereRaw(`u.id = ? or ${condition}`, [callerId, ...bindings]);
-  return { caller: rows.find((row) => row.id === callerId) as Caller | undefined, user: rows.find((row) => matchesRef(row, ref)) };
+  const rows: User[] = await selectUsers(db, db.queryBuilder(), "users", relations).whereRaw(`${callerCondition} or ${condition}`, [...callerBindings, ...bindings]);
+  return { caller: rows.find((row) => matchesRef(row, callerRef)) as Caller | undefined, user: rows.find((row) => matchesRef(row, ref)) };
 }
 
 export async function unknownReports(db: Knex, uuids: string[]): Promise<string[]> {

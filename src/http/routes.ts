@@ -15,7 +15,7 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
 
   async function get(req: Request, res: Response) {
     const param = req.params[contract.param] as string;
-    const { caller, user } = await findCallerAndUser(db, req.callerId!, contract.resolve(param, req.callerId!), contract.relations);
+    const { caller, user } = await findCallerAndUser(db, req.callerRef!, contract.resolve(param, req.callerRef!), contract.relations);
     requireActiveCaller(caller);
     if (!user) throw notFound(param);
     authorizeRead(caller, user);
@@ -31,8 +31,8 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
     const user = await updateUser({
       db,
       contract: contract.tag,
-      callerId: req.callerId!,
-      ref: contract.resolve(param, req.callerId!),
+      callerRef: req.callerRef!,
+      ref: contract.resolve(param, req.callerRef!),
       identifier: param,
       access,
       sent,

@@ -44,8 +44,11 @@ export function docsAssets(): Router {
     });
 }
 
-/** `metrics`: the registry /metrics serves here; without it (METRICS=false, or METRICS_PORT) the path is 404. */
-export function serviceRouter(db: Knex, metrics?: Registry): Router {
+/**
+ * `pending` says why bearer tokens cannot be verified yet, if they cannot; `metrics` is the registry /metrics serves
+ * here (without it, with METRICS=false or METRICS_PORT, the path is 404).
+ */
+export function serviceRouter(db: Knex, pending: () => string | undefined, metrics?: Registry): Router {
   return Router()
     .get("/openapi.yaml", (_req, res) => {
       res.type("application/yaml").send(specText);
@@ -60,12 +63,9 @@ export function serviceRouter(db: Knex, metrics?: Registry): Router {
       res.json({ status: "ok" });
     })
     .get("/readyz", async (_req, res) => {
-      try {
-        await db.raw("select 1");
-        res.json({ status: "ready" });
-      } catch {
-        res.status(503).set("Retry-After", "5").json({ status: "unavailable" });
-      }
+      const reason = await db.raw("select 1").then(() => pending(), () => "the database does not answer");
+      if (reason) res.status(503).set("Retry-After", "5").json({ status: "unavailable", reason });
+      else res.json({ status: "ready" });
     })
     .get("/metrics", async (_req, res) => {
       if (!metrics) throw new ApiError("notFound", "No such path.");

@@ -14,7 +14,7 @@ import { demoDirectory } from "../../src/db/demo.ts";
 import { openDatabase } from "../../src/db/knex.ts";
 import { createLogger } from "../../src/log.ts";
 import { createMetrics, type Metrics } from "../../src/observability/metrics.ts";
-import { secretKey, signToken, type TokenKeys } from "../../src/tokens.ts";
+import { secretKey, signToken, type ProviderKeys, type TokenKeys } from "../../src/tokens.ts";
 import { withDatabase } from "./global-setup.ts";
 import { adminConnection, createDatabaseFrom, dropDatabase } from "./postgres.ts";
 import { resetDirectory } from "./reset.ts";
@@ -79,7 +79,8 @@ export function demoId(username: string): string {
 
 export async function startServer(
   overrides: Partial<Config> = {},
-  options: { database?: TestDatabase; keys?: Partial<TokenKeys>; recordStatuses?: boolean } = {},
+  /** `provider`: verify with an identity provider's keys instead (then `token()` makes tokens it refuses). */
+  options: { database?: TestDatabase; keys?: Partial<TokenKeys>; provider?: ProviderKeys; recordStatuses?: boolean } = {},
 ): Promise<TestServer> {
   const { database, recordStatuses = true } = options;
   const { db, drop } = database ?? (await testDatabase());
@@ -101,7 +102,7 @@ export async function startServer(
   });
   // As main.ts wires them: on by default, off with `metrics: false`.
   const metrics = config.metrics ? createMetrics(db) : undefined;
-  const app = createApp({ db, config, keys, logger: createLogger("info", sink), metrics, validateResponses: true });
+  const app = createApp({ db, config, keys: options.provider ?? keys, logger: createLogger("info", sink), metrics, validateResponses: true });
   const server = app.listen(0, "127.0.0.1");
   if (recordStatuses) server.on("request", statusRecorder(inject("statusDir")));
   await new Promise((resolve) => server.once("listening", resolve));
