@@ -75,7 +75,10 @@ export function toApiError(error: unknown): ApiError {
   }
   if (kind === "invalidRequest") return new ApiError(kind, `The request is not valid: ${e.message ?? "malformed"}.`);
   if (kind === "methodNotAllowed") return new ApiError(kind, e.message ?? "Method not allowed.", [], {}, e.headers ?? {});
-  if (kind === "unsupportedMediaType") return new ApiError(kind, `Unsupported media type: ${e.message}.`);
+  if (kind === "unsupportedMediaType") {
+    const type = /^unsupported media type (.+)$/.exec(e.message ?? "")?.[1];
+    return new ApiError(kind, type ? `Unsupported media type '${type}'.` : "The request has a body but no Content-Type.");
+  }
   if (kind === "notFound") return new ApiError(kind, "No such path.");
   if (kind) return new ApiError(kind, e.message ?? "The request was refused.");
   return new ApiError("internal", "Internal error.");
