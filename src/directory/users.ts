@@ -75,8 +75,12 @@ function matchesRef(user: User, ref: UserRef): boolean {
 
 /** The caller and the addressed user in one round trip (they may be the same row). */
 export async function findCallerAndUser(db: Knex, callerId: string, ref: UserRef, relations: boolean) {
-  const [condition, bindings] = refCondition(ref);
-  const rows: User[] = await selectUsers(db, db.queryBuilder(), "users", relations).whereRaw(`u.id = ? or ${condition}`, [callerId, ...bindings]);
+  const [, [refValue]] = refCondition(ref);
+  // Placeholder names are lower case: refCondition lowercases the value it is given.
+  const rows: User[] = await runCompiled(db, `caller-and-user:${ref.by}:${relations}`, { caller: callerId, ref: refValue }, (param) => {
+    const [condition] = refCondition({ by: ref.by, value: param("ref") } as UserRef);
+    return selectUsers(db, db.queryBuilder(), "users", relations).whereRaw(`u.id = ? or ${condition}`, [param("caller"), param("ref")]);
+  });
   return { caller: rows.find((row) => row.id === callerId) as Caller | undefined, user: rows.find((row) => matchesRef(row, ref)) };
 }
 
@@ -110,32 +114,71 @@ export interface Write {
  * row, and return the new representation. Undefined when the version moved on (a concurrent writer won).
  */
 export async function writeUser(db: Knex, write: Write): Promise<User | undefined> {
-  const { target, audit } = write;
-  const updated = db("users")
-    .update({ ...write.columns, version: db.raw("version + 1"), updated_at: db.fn.now(), updated_by: audit.actorId })
-    .where({ id: target.id, version: target.version })
-    .returning(db.raw(USER_COLUMN_LIST));
-  const query = db.queryBuilder().with("updated", updated);
-  query.with(
-    "logged",
-    db.raw("insert into audit (user_id, actor_id, contract, changes) select id, ?, ?, ?::jsonb from updated", [
-      audit.actorId,
-      audit.contract,
-      JSON.stringify(audit.changes),
-    ]),
-  );
-  if (write.reports) {
+  const { target, audit, columns, reports, relations } = write;
+  const values: Record<string, unknown> = {
+    ...Object.fromEntries(Object.entries(columns).map(([column, value]) => [`column:${column}`, value])),
+    id: target.id,
+    version: target.version,
+    actorId: audit.actorId,
+    contract: audit.contract,
+    changes: JSON.stringify(audit.changes),
+    reports,
+  };
+  const shape = `write:${relations}:${reports !== undefined}:${Object.keys(columns).join(",")}`;
+  const rows: User[] = await runCompiled(db, shape, values, (param) => {
+    const set = Object.fromEntries(Object.keys(columns).map((column) => [column, param(`column:${column}`)]));
+    const updated = db("users")
+      .update({ ...set, version: db.raw("version + 1"), updated_at: db.fn.now(), updated_by: param("actorId") })
+      .where({ id: param("id"), version: param("version") })
+      .returning(db.raw(USER_COLUMN_LIST));
+    const query = db.queryBuilder().with("updated", updated);
     query.with(
-      "released",
-      db.raw("update reports set user_id = null where user_id = ? and not (uuid = any(?)) and exists (select 1 from updated)", [
-        target.id,
-        write.reports,
+      "logged",
+      db.raw("insert into audit (user_id, actor_id, contract, changes) select id, ?, ?, ?::jsonb from updated", [
+        param("actorId"),
+        param("contract"),
+        param("changes"),
       ]),
     );
-    query.with(
-      "claimed",
-      db.raw("update reports set user_id = ? where uuid = any(?) and exists (select 1 from updated)", [target.id, write.reports]),
-    );
+    if (reports) {
+      query.with(
+        "released",
+        db.raw("update reports set user_id = null where user_id = ? and not (uuid = any(?)) and exists (select 1 from updated)", [
+          param("id"),
+          param("reports"),
+        ]),
+      );
+      query.with("claimed", db.raw("update reports set user_id = ? where uuid = any(?) and exists (select 1 from updated)", [param("id"), param("reports")]));
+    }
+    return selectUsers(db, query, "updated", relations, reports && (param("reports") as unknown as string[]));
+  });
+  return rows[0];
+}
+
+/**
+ * Knex compiles a hot statement once per shape (which columns, which relations): it is built with named
+ * placeholders, and later calls bind their values by name to the SQL text it produced, instead of rebuilding
+ * the same text on every request.
+ */
+const compiled = new Map<string, { sql: string; names: string[] }>();
+const PLACEHOLDER = "\u0000users-api:";
+
+async function runCompiled<Row>(
+  db: Knex,
+  shape: string,
+  values: Record<string, unknown>,
+  build: (param: (name: string) => string) => Knex.QueryBuilder,
+): Promise<Row[]> {
+  let statement = compiled.get(shape);
+  if (!statement) {
+    const { sql, bindings } = build((name) => PLACEHOLDER + name).toSQL();
+    const names = bindings.map((binding) => {
+      if (typeof binding !== "string" || !binding.startsWith(PLACEHOLDER)) throw new Error(`${shape}: a value was not given by name`);
+      return binding.slice(PLACEHOLDER.length);
+    });
+    statement = { sql, names };
+    compiled.set(shape, statement);
   }
-  return selectUsers(db, query, "updated", write.relations, write.reports).first();
+  const result: { rows: Row[] } = await db.raw(statement.sql, statement.names.map((name) => values[name] ?? null) as Knex.RawBinding[]);
+  return result.rows;
 }
