@@ -158,9 +158,11 @@ export async function writeUser(db: Knex, write: Write): Promise<User | undefine
 /**
  * Knex compiles a hot statement once per shape (which columns, which relations): it is built with named
  * placeholders, and later calls bind their values by name to the SQL text it produced, instead of rebuilding
- * the same text on every request.
+ * the same text on every request. Clients choose which columns change, so past MAX_COMPILED shapes further ones
+ * are compiled on every call, as before.
  */
 const compiled = new Map<string, { sql: string; names: string[] }>();
+const MAX_COMPILED = 200;
 const PLACEHOLDER = "\u0000users-api:";
 
 async function runCompiled<Row>(
@@ -177,7 +179,7 @@ async function runCompiled<Row>(
       return binding.slice(PLACEHOLDER.length);
     });
     statement = { sql, names };
-    compiled.set(shape, statement);
+    if (compiled.size < MAX_COMPILED) compiled.set(shape, statement);
   }
   const result: { rows: Row[] } = await db.raw(statement.sql, statement.names.map((name) => values[name] ?? null) as Knex.RawBinding[]);
   return result.rows;
