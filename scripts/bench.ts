@@ -1,7 +1,9 @@
-// npm run bench: PUT /users/{id} throughput through the server against the same SQL work done directly, on
-// PostgreSQL (DATABASE_URL or TEST_DATABASE_URL, in a scratch database) and on the embedded PGlite.
-// Options: --duration 10 --connections 16 --users 2000 --only postgres|embedded --profile (server CPU profiles
-// into bench-results/).
+// npm run bench: PUT /users/{id} (contract D) throughput through the server, against a hand-written Fastify + pg
+// service doing the same work (scripts/bench/peer.ts, the yardstick; rounds alternate: project, peer, project,
+// peer) and against the same SQL work done directly, on PostgreSQL (DATABASE_URL or TEST_DATABASE_URL, in a
+// scratch database); then the server on the embedded PGlite against direct PGlite.
+// Options: --duration 10 --connections 16 --users 2000 --rounds 2 --only postgres|embedded --profile (the
+// project server's CPU profiles into bench-results/).
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +27,7 @@ const { values: options } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "16" },
     users: { type: "string", default: "2000" },
+    rounds: { type: "string", default: "2" },
     only: { type: "string" },
     profile: { type: "boolean", default: false },
   },
@@ -32,6 +35,7 @@ const { values: options } = parseArgs({
 const DURATION = Number(options.duration);
 const CONNECTIONS = Number(options.connections);
 const USERS = Number(options.users);
+const ROUNDS = Number(options.rounds);
 const SECRET = `bench-${randomUUID()}-${randomUUID()}`;
 const keys: TokenKeys = { algorithm: "HS256", verifyKey: secretKey(SECRET), signKey: secretKey(SECRET), issuer: undefined, audience: undefined };
 
@@ -67,9 +71,13 @@ function directory(): { adminId: string; ids: string[]; users: ImportUser[] } {
   return { adminId: ids[0], ids: ids.slice(1), users };
 }
 
-async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const profile = options.profile ? ["--cpu-prof", "--cpu-prof-dir=bench-results"] : [];
-  return startServerProcess([...profile, "dist/src/main.js"], { ...env, JWT_SECRET: SECRET, DEMO: "0", LOG_LEVEL: "info" });
+type Server = "project" | "peer";
+
+/** The project as `npm start` runs it, or the yardstick; both on the Node.js that runs this script. */
+async function startServer(server: Server, env: Record<string, string>): Promise<ServerProcess> {
+  const profile = options.profile && server === "project" ? ["--cpu-prof", "--cpu-prof-dir=bench-results"] : [];
+  const entry = server === "project" ? "dist/src/main.js" : "scripts/bench/peer.ts";
+  return startServerProcess([...profile, entry], { ...env, JWT_SECRET: SECRET, DEMO: "0", LOG_LEVEL: "info" });
 }
 
 /** PUT /users/{id}: a different user and a fresh unique email on every request, as the administrator. */
@@ -165,6 +173,25 @@ async function seed(db: Knex, users: ImportUser[]) {
   await importDirectory(db, fromFile({ users }));
 }
 
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** A server's rounds, and their summary: mean throughput and CPU, worst p99, all non-2xx, highest peak RSS. */
+function summarise(rounds: HttpResult[]) {
+  return {
+    requestsPerSecond: Math.round(mean(rounds.map((r) => r.requestsPerSecond))),
+    p50Ms: round2(mean(rounds.map((r) => r.p50Ms))),
+    p99Ms: Math.max(...rounds.map((r) => r.p99Ms)),
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+    serverCpuMsPerRequest: Math.round(mean(rounds.map((r) => r.cpuMsPerRequest.server ?? NaN)) * 1000) / 1000,
+    postgresCpuMsPerRequest: Math.round(mean(rounds.map((r) => r.cpuMsPerRequest.postgres ?? NaN)) * 1000) / 1000,
+    peakRssMb: Math.max(...rounds.map((r) => r.peakRssMb)),
+    // Both servers are started with this script's own executable (process.execPath).
+    nodeVersion: process.version,
+    rounds,
+  };
+}
+
 async function benchPostgres(baseUrl: string) {
   const name = `users_api_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -180,9 +207,20 @@ async function benchPostgres(baseUrl: string) {
     await seed(db, users);
     await db.destroy();
 
-    const server = await startServer({ DATABASE_URL: url.toString(), DB_POOL_MAX: String(CONNECTIONS) });
-    const http = await measureHttp(server.url, server.child, adminId, ids, name);
-    await stopServerProcess(server);
+    const rounds: Record<Server, HttpResult[]> = { project: [], peer: [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const server of ["project", "peer"] as const) {
+        log(`round ${round} of ${ROUNDS}: ${server}`);
+        const started = await startServer(server, { DATABASE_URL: url.toString(), DB_POOL_MAX: String(CONNECTIONS) });
+        try {
+          rounds[server].push(await measureHttp(started.url, started.child, adminId, ids, name));
+        } finally {
+          await stopServerProcess(started);
+        }
+      }
+    }
+    const project = summarise(rounds.project);
+    const peer = summarise(rounds.peer);
 
     log(`the same SQL work directly through pg, ${DURATION} s at ${CONNECTIONS} connections`);
     const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS });
@@ -191,7 +229,21 @@ async function benchPostgres(baseUrl: string) {
     const sql = await measureSql(CONNECTIONS, (worker, id, email) => sqlTransaction((q, p) => clients[worker].query(q, p), adminId, id, email), ids, name);
     clients.forEach((client) => client.release());
     await pool.end();
-    return { http, sql, ratio: Math.round((http.requestsPerSecond / sql.transactionsPerSecond) * 100) / 100 };
+    log(
+      `project ${project.requestsPerSecond} req/s, ${project.serverCpuMsPerRequest} ms CPU, p99 ${project.p99Ms} ms; ` +
+        `peer ${peer.requestsPerSecond} req/s, ${peer.serverCpuMsPerRequest} ms CPU, p99 ${peer.p99Ms} ms; direct SQL ${sql.transactionsPerSecond} tx/s`,
+    );
+    return {
+      project,
+      peer,
+      sql,
+      // project / peer: throughput (≥ 0.7 wanted) and server CPU per request (≤ 1.6 wanted), from this run's rounds.
+      ratios: {
+        throughput: round2(project.requestsPerSecond / peer.requestsPerSecond),
+        serverCpu: round2(project.serverCpuMsPerRequest / peer.serverCpuMsPerRequest),
+        projectToSql: round2(project.requestsPerSecond / sql.transactionsPerSecond),
+      },
+    };
   } finally {
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
@@ -207,15 +259,19 @@ async function benchEmbedded() {
     await seed(db, users);
     await db.destroy();
 
-    const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "" });
-    const http = await measureHttp(server.url, server.child, adminId, ids);
-    await stopServerProcess(server);
+    const server = await startServer("project", { DATA_DIR: dataDir, DATABASE_URL: "" });
+    let http: HttpResult;
+    try {
+      http = await measureHttp(server.url, server.child, adminId, ids);
+    } finally {
+      await stopServerProcess(server);
+    }
 
     log(`the same SQL work directly through PGlite, ${DURATION} s (one connection)`);
     const pglite = new PGlite(join(dataDir, "pgdata"));
     const sql = await measureSql(1, (_worker, id, email) => sqlTransaction((q, p) => pglite.query(q, p), adminId, id, email), ids);
     await pglite.close();
-    return { http, sql, ratio: Math.round((http.requestsPerSecond / sql.transactionsPerSecond) * 100) / 100 };
+    return { http: { ...http, nodeVersion: process.version }, sql, ratio: round2(http.requestsPerSecond / sql.transactionsPerSecond) };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -228,7 +284,7 @@ runScript(async () => {
   const postgresUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
   const results: Record<string, unknown> = {
     when: new Date().toISOString(),
-    settings: { durationSeconds: DURATION, connections: CONNECTIONS, users: USERS },
+    settings: { durationSeconds: DURATION, connections: CONNECTIONS, users: USERS, rounds: ROUNDS, nodeVersion: process.version },
   };
   if (options.only !== "embedded") {
     if (postgresUrl) results.postgres = await benchPostgres(postgresUrl);

@@ -12,7 +12,9 @@ declare module "express-serve-static-core" {
   }
 }
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+// Standard output written asynchronously: lines logged while a write is under way go out together in the next one,
+// instead of one blocking write per request (pino flushes what is left when the process exits).
+export function createLogger(level: string, destination: DestinationStream = pino.destination({ dest: 1, sync: false })): Logger {
   return pino({ level, redact: { paths: ["*.authorization", "*.password", "*.token"], censor: "[redacted]" } }, destination);
 }
 

@@ -2,6 +2,7 @@
 // is given, else over an embedded PGlite through PGlite's node-postgres adapter (same driver, same code path).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import knex, { type Knex } from "knex";
@@ -30,11 +31,25 @@ export function openDatabase(target: DatabaseTarget): Knex {
     case "embedded": {
       mkdirSync(target.dataDir, { recursive: true });
       const unlock = lockDataDir(target.dataDir);
-      return onPglite(new PGlite(join(target.dataDir, "pgdata")), unlock);
+      return onPglite(new PGlite(join(target.dataDir, "pgdata"), embeddedOptions()), unlock);
     }
     case "pglite":
       return onPglite(target.instance);
   }
+}
+
+/**
+ * The embedded server's memory (measured with `npm run bench -- --only embedded`; docs/performance.md): PGlite
+ * runs PostgreSQL inside this process, where initdb's 128 MB of shared buffers is sized for a server, not for a
+ * directory like this one; and V8 recompiling PGlite's 9 MB WebAssembly module with its optimising tier, while
+ * requests arrive, peaks at about 500 MB more (and in a 40 s run its compiling cost more CPU than its faster code
+ * saved). The baseline tier's code is kept instead. V8 reads these flags when it compiles a WebAssembly module, so
+ * they are set before PGlite compiles its own; only WebAssembly code is affected.
+ */
+function embeddedOptions() {
+  setFlagsFromString("--no-wasm-tier-up");
+  setFlagsFromString("--no-wasm-dynamic-tiering");
+  return { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] };
 }
 
 /**

@@ -75,9 +75,15 @@ function matchesRef(user: User, ref: UserRef): boolean {
 
 /** The caller and the addressed user in one round trip (they may be the same row). */
 export async function findCallerAndUser(db: Knex, callerRef: UserRef, ref: UserRef, relations: boolean) {
-  const [callerCondition, callerBindings] = refCondition(callerRef);
-  const [condition, bindings] = refCondition(ref);
-  const rows: User[] = await selectUsers(db, db.queryBuilder(), "users", relations).whereRaw(`${callerCondition} or ${condition}`, [...callerBindings, ...bindings]);
+  // Placeholder names are lower case: refCondition lowercases the value it is given.
+  const [, [callerValue]] = refCondition(callerRef);
+  const [, [refValue]] = refCondition(ref);
+  const shape = `caller-and-user:${callerRef.by}:${ref.by}:${relations}`;
+  const rows: User[] = await runCompiled(db, shape, { caller: callerValue, ref: refValue }, (param) => {
+    const [callerCondition] = refCondition({ by: callerRef.by, value: param("caller") } as UserRef);
+    const [condition] = refCondition({ by: ref.by, value: param("ref") } as UserRef);
+    return selectUsers(db, db.queryBuilder(), "users", relations).whereRaw(`${callerCondition} or ${condition}`, [param("caller"), param("ref")]);
+  });
   return { caller: rows.find((row) => matchesRef(row, callerRef)) as Caller | undefined, user: rows.find((row) => matchesRef(row, ref)) };
 }
 
@@ -107,21 +113,24 @@ interface Touched {
   changed: boolean;
 }
 
-/** Adds the CTEs that give `touched` users a new version and an audit row each, once the target's update happened. */
-function touchUsers(db: Knex, query: Knex.QueryBuilder, touched: Touched, audit: Write["audit"]): void {
+/**
+ * Adds the CTEs that give `touched` users a new version and an audit row each, once the target's update happened;
+ * `actor` holds the statement's placeholders for who made the change and through which contract.
+ */
+function touchUsers(db: Knex, query: Knex.QueryBuilder, actor: { actorId: string; contract: string }, touched: Touched): void {
   const stamp = touched.changed ? ", updated_at = now(), updated_by = ?" : "";
   query.with(
     touched.name,
     db.raw(`update users set version = version + 1${stamp} where id in (?) and exists (select 1 from updated) returning id`, [
-      ...(touched.changed ? [audit.actorId] : []),
+      ...(touched.changed ? [actor.actorId] : []),
       touched.ids,
     ]),
   );
   query.with(
     `${touched.name}_logged`,
     db.raw(`insert into audit (user_id, actor_id, contract, changes) select t.id, ?, ?, ? from ?? t`, [
-      audit.actorId,
-      audit.contract,
+      actor.actorId,
+      actor.contract,
       touched.changes,
       touched.name,
     ]),
@@ -141,57 +150,108 @@ export interface Write {
  * row, and return the new representation. Undefined when the version moved on (a concurrent writer won).
  */
 export async function writeUser(db: Knex, write: Write): Promise<User | undefined> {
-  const { target, audit } = write;
-  const updated = db("users")
-    .update({ ...write.columns, version: db.raw("version + 1"), updated_at: db.fn.now(), updated_by: audit.actorId })
-    .where({ id: target.id, version: target.version })
-    .returning(db.raw(USER_COLUMN_LIST));
-  const query = db.queryBuilder().with("updated", updated);
-  query.with(
-    "logged",
-    db.raw("insert into audit (user_id, actor_id, contract, changes) select id, ?, ?, ?::jsonb from updated", [
-      audit.actorId,
-      audit.contract,
-      JSON.stringify(audit.changes),
-    ]),
-  );
-  if (write.reports) {
+  const { target, audit, columns, reports, relations } = write;
+  // Set exactly when the username is among the columns, so the shape below covers it.
+  const renamed = audit.changes.username as { old: string; new: string } | undefined;
+  const values: Record<string, unknown> = {
+    ...Object.fromEntries(Object.entries(columns).map(([column, value]) => [`column:${column}`, value])),
+    id: target.id,
+    version: target.version,
+    actorId: audit.actorId,
+    contract: audit.contract,
+    changes: JSON.stringify(audit.changes),
+    reports,
+    oldName: renamed?.old,
+    newName: renamed?.new,
+  };
+  const shape = `write:${relations}:${reports !== undefined}:${Object.keys(columns).join(",")}`;
+  const rows: User[] = await runCompiled(db, shape, values, (param) => {
+    const set = Object.fromEntries(Object.keys(columns).map((column) => [column, param(`column:${column}`)]));
+    const updated = db("users")
+      .update({ ...set, version: db.raw("version + 1"), updated_at: db.fn.now(), updated_by: param("actorId") })
+      .where({ id: param("id"), version: param("version") })
+      .returning(db.raw(USER_COLUMN_LIST));
+    const query = db.queryBuilder().with("updated", updated);
+    const actor = { actorId: param("actorId"), contract: param("contract") };
     query.with(
-      "released",
-      db.raw("update reports set user_id = null where user_id = ? and not (uuid = any(?)) and exists (select 1 from updated)", [
-        target.id,
-        write.reports,
+      "logged",
+      db.raw("insert into audit (user_id, actor_id, contract, changes) select id, ?, ?, ?::jsonb from updated", [
+        actor.actorId,
+        actor.contract,
+        param("changes"),
       ]),
     );
-    // The self-join sees each report as it was before this statement: who owned it until now.
-    query.with(
-      "claimed",
-      db.raw(
-        `update reports r set user_id = ? from reports before where before.uuid = r.uuid and r.uuid = any(?)
-          and exists (select 1 from updated) returning r.uuid, before.user_id as previous_owner`,
-        [target.id, write.reports],
-      ),
-    );
-    // A user whose report is taken has a new representation (contract D lists its reports): a new version too.
-    touchUsers(db, query, {
-      name: "robbed",
-      ids: db.raw("select previous_owner from claimed where previous_owner <> ?", [target.id]),
-      changes: db.raw(
-        "json_build_object('reports', json_build_object('removed', (select json_agg(c.uuid order by c.uuid) from claimed c where c.previous_owner = t.id), 'to', ?::text))::jsonb",
-        [target.id],
-      ),
-      changed: true,
-    }, audit);
+    if (reports) {
+      query.with(
+        "released",
+        db.raw("update reports set user_id = null where user_id = ? and not (uuid = any(?)) and exists (select 1 from updated)", [
+          param("id"),
+          param("reports"),
+        ]),
+      );
+      // The self-join sees each report as it was before this statement: who owned it until now.
+      query.with(
+        "claimed",
+        db.raw(
+          `update reports r set user_id = ? from reports before where before.uuid = r.uuid and r.uuid = any(?)
+            and exists (select 1 from updated) returning r.uuid, before.user_id as previous_owner`,
+          [param("id"), param("reports")],
+        ),
+      );
+      // A user whose report is taken has a new representation (contract D lists its reports): a new version too.
+      touchUsers(db, query, actor, {
+        name: "robbed",
+        ids: db.raw("select previous_owner from claimed where previous_owner <> ?", [param("id")]),
+        changes: db.raw(
+          "json_build_object('reports', json_build_object('removed', (select json_agg(c.uuid order by c.uuid) from claimed c where c.previous_owner = t.id), 'to', ?::text))::jsonb",
+          [param("id")],
+        ),
+        changed: true,
+      });
+    }
+    if (renamed) {
+      // Contract D shows who created and last updated a user by name: those users' representations change too.
+      touchUsers(db, query, actor, {
+        name: "renamed",
+        ids: db.raw("select id from users where (created_by = ? or updated_by = ?) and id <> ?", [param("id"), param("id"), param("id")]),
+        changes: db.raw("json_build_object('actorName', json_build_object('old', ?::text, 'new', ?::text))::jsonb", [
+          param("oldName"),
+          param("newName"),
+        ]),
+        changed: false,
+      });
+    }
+    return selectUsers(db, query, "updated", relations, reports && (param("reports") as unknown as string[]));
+  });
+  return rows[0];
+}
+
+/**
+ * Knex compiles a hot statement once per shape (which columns, which relations): it is built with named
+ * placeholders, and later calls bind their values by name to the SQL text it produced, instead of rebuilding
+ * the same text on every request. Clients choose which columns change, so past MAX_COMPILED shapes further ones
+ * are compiled on every call, as before.
+ */
+const compiled = new Map<string, { sql: string; names: string[] }>();
+const MAX_COMPILED = 200;
+const PLACEHOLDER = "\u0000users-api:";
+
+async function runCompiled<Row>(
+  db: Knex,
+  shape: string,
+  values: Record<string, unknown>,
+  build: (param: (name: string) => string) => Knex.QueryBuilder,
+): Promise<Row[]> {
+  let statement = compiled.get(shape);
+  if (!statement) {
+    const { sql, bindings } = build((name) => PLACEHOLDER + name).toSQL();
+    const names = bindings.map((binding) => {
+      if (typeof binding !== "string" || !binding.startsWith(PLACEHOLDER)) throw new Error(`${shape}: a value was not given by name`);
+      return binding.slice(PLACEHOLDER.length);
+    });
+    statement = { sql, names };
+    if (compiled.size < MAX_COMPILED) compiled.set(shape, statement);
   }
-  const renamed = audit.changes.username as { old: string; new: string } | undefined;
-  if (renamed) {
-    // Contract D shows who created and last updated a user by name: those users' representations change too.
-    touchUsers(db, query, {
-      name: "renamed",
-      ids: db.raw("select id from users where (created_by = ? or updated_by = ?) and id <> ?", [target.id, target.id, target.id]),
-      changes: db.raw("json_build_object('actorName', json_build_object('old', ?::text, 'new', ?::text))::jsonb", [renamed.old, renamed.new]),
-      changed: false,
-    }, audit);
-  }
-  return selectUsers(db, query, "updated", write.relations, write.reports).first();
+  const result: { rows: Row[] } = await db.raw(statement.sql, statement.names.map((name) => values[name] ?? null) as Knex.RawBinding[]);
+  return result.rows;
 }
