@@ -47,18 +47,18 @@ export interface Contract {
   errorBody(error: ApiError, message: string, requestId: string): object;
 }
 
-/** The canonical changes a body asks for, and the wire fields it writes (for authorization). */
-export function readChanges(contract: Contract, body: WireBody): { changes: Changes; sent: string[] } {
+/** The canonical changes a body asks for, and the canonical fields it writes (for authorization). */
+export function readChanges(contract: Contract, body: WireBody): { changes: Changes; sent: ChangeField[] } {
   const changes: Record<string, unknown> = {};
-  const sent: string[] = [];
+  const sent: ChangeField[] = [];
   for (const [wire, rule] of Object.entries(contract.fields)) {
     if (Object.hasOwn(body, wire)) {
       const value = body[wire];
       changes[rule.column] = rule.read ? rule.read(value as never) : value;
-      sent.push(wire);
+      sent.push(rule.column);
     } else if (contract.semantics === "replace") {
       changes[rule.column] = rule.cleared ?? null;
-      sent.push(wire);
+      sent.push(rule.column);
     }
   }
   return { changes: changes as Changes, sent };
@@ -68,8 +68,8 @@ export function wireNames(contract: Contract): Partial<Record<ChangeField, strin
   return Object.fromEntries(Object.entries(contract.fields).map(([wire, rule]) => [rule.column, wire]));
 }
 
-export function accessTable(contract: Contract): Record<string, Access> {
-  return Object.fromEntries(Object.entries(contract.fields).map(([wire, rule]) => [wire, rule.access]));
+export function accessTable(contract: Contract): Partial<Record<ChangeField, Access>> {
+  return Object.fromEntries(Object.values(contract.fields).map((rule) => [rule.column, rule.access]));
 }
 
 /** "field: message; field: message", for error bodies that have no room for details. */

@@ -2,8 +2,7 @@
 // then one conditional write with its audit row.
 import { isDeepStrictEqual } from "node:util";
 import type { Knex } from "knex";
-import { ApiError, fieldsInvalid, notFound, type FieldError } from "../errors.ts";
-import { formatEtag, ifMatchAdmits } from "../http/etag.ts";
+import { Invalid, ReadOnly, StaleVersion, UserNotFound, ValueTaken, VersionRequired, type FieldProblem } from "./errors.ts";
 import { SECRET_FIELDS, type Caller, type ChangeField, type Changes, type User, type UserRef, type UserWithRelations } from "./model.ts";
 import { authorizeWrite, demotesAdministrator, keepsAnAdministrator, requireActiveCaller, type Access } from "./policy.ts";
 import { hashPassword, hashToken } from "./secrets.ts";
@@ -17,19 +16,21 @@ export interface UpdateRequest {
   ref: UserRef;
   /** The identifier as the client wrote it, for messages. */
   identifier: string;
-  /** Who may write each wire field, and the wire fields this request sent. */
-  access: Record<string, Access>;
-  sent: string[];
-  /** Canonical field → the wire name the contract uses for it, for error details. */
-  wireNames: Partial<Record<ChangeField, string>>;
+  /** Who may write each field the contract maps, and the fields this request sets. */
+  access: Partial<Record<ChangeField, Access>>;
+  sent: ChangeField[];
   changes: Changes;
-  ifMatch: string | undefined;
-  requireIfMatch: boolean;
+  /** The versions the change may be based on: any, or one of a list; undefined when the change names none. */
+  expected: ExpectedVersion | undefined;
+  /** Whether every change must name its version. */
+  versionRequired: boolean;
   readOnly: boolean;
   relations: boolean;
   /** Checks that need the stored user (contract A's read-only echo). */
-  checkAgainst?: (current: User) => FieldError[];
+  checkAgainst?: (current: User) => FieldProblem[];
 }
+
+export type ExpectedVersion = "any" | number[];
 
 const CONFLICT = Symbol("version moved");
 const NEEDS_ADMIN_LOCK = Symbol("demotes an administrator");
@@ -49,7 +50,7 @@ export async function updateUser(request: UpdateRequest): Promise<User> {
   const first = await write(request, prepared, request.db, found.caller!, current, undefined);
   if (first === current && request.relations && !relations) return (await findUser(request.db, request.ref, true)) ?? current;
   if (first !== CONFLICT && first !== NEEDS_ADMIN_LOCK) return first;
-  if (first === CONFLICT && request.ifMatch !== undefined) throw await stale(request);
+  if (first === CONFLICT && request.expected !== undefined) throw await stale(request);
   // A concurrent writer won, or an administrator is being demoted: redo it holding the row locks. Administrators'
   // rows are locked first, in id order, so that two demotions can neither deadlock nor both win.
   return request.db.transaction(async (trx) => {
@@ -65,18 +66,18 @@ export async function updateUser(request: UpdateRequest): Promise<User> {
 /** Everything decided before writing: who is asking, may they, is the If-Match current, is the echo intact. */
 function admit(request: UpdateRequest, caller: Caller | undefined, current: User | undefined): User {
   requireActiveCaller(caller);
-  if (request.readOnly) throw new ApiError("readOnly", "The directory is read-only.");
-  if (!current) throw notFound(request.identifier);
+  if (request.readOnly) throw new ReadOnly();
+  if (!current) throw new UserNotFound(request.identifier);
   authorizeWrite(caller!, current, request.access, request.sent);
   checkPrecondition(request, current.version);
   const echoErrors = request.checkAgainst?.(current) ?? [];
-  if (echoErrors.length > 0) throw fieldsInvalid(echoErrors);
+  if (echoErrors.length > 0) throw new Invalid(echoErrors);
   return current;
 }
 
 /** Work that does not depend on the stored row: resolving references and hashing secrets, done once. */
-async function prepare({ db, changes, wireNames }: UpdateRequest): Promise<Prepared> {
-  const errors: FieldError[] = [];
+async function prepare({ db, changes }: UpdateRequest): Promise<Prepared> {
+  const errors: FieldProblem[] = [];
   const resolved: Changes = { ...changes };
   if (changes.role !== undefined) {
     const role = await db("roles")
@@ -86,13 +87,13 @@ async function prepare({ db, changes, wireNames }: UpdateRequest): Promise<Prepa
       .orWhereRaw("lower(name) = lower(?)", [changes.role])
       .first();
     if (role) resolved.role = role.type;
-    else errors.push({ field: wireNames.role ?? "role", message: `no role has the id, name or type '${changes.role}'` });
+    else errors.push({ field: "role", message: `no role has the id, name or type '${changes.role}'` });
   }
   if (changes.reports !== undefined) {
     const unknown = await unknownReports(db, changes.reports);
-    if (unknown.length > 0) errors.push({ field: wireNames.reports ?? "reports", message: `unknown reports: ${listed(unknown)}` });
+    if (unknown.length > 0) errors.push({ field: "reports", message: `unknown reports: ${listed(unknown)}` });
   }
-  if (errors.length > 0) throw fieldsInvalid(errors);
+  if (errors.length > 0) throw new Invalid(errors);
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
   return { changes: resolved, passwordHash };
 }
@@ -124,27 +125,22 @@ async function write(
     audit: { actorId: caller.id, contract: request.contract, changes: audit },
     relations: request.relations,
   }).catch((error: unknown) => {
-    throw uniqueViolation(error, request.wireNames) ?? error;
+    throw uniqueViolation(error) ?? error;
   });
   return written ?? CONFLICT;
 }
 
 function checkPrecondition(request: UpdateRequest, version: number): void {
-  if (request.ifMatch === undefined) {
-    if (request.requireIfMatch) {
-      throw new ApiError("preconditionRequired", "This server requires If-Match with the user's ETag.");
-    }
+  if (request.expected === undefined) {
+    if (request.versionRequired) throw new VersionRequired();
     return;
   }
-  if (!ifMatchAdmits(request.ifMatch, version)) throw preconditionFailed(version);
+  if (request.expected !== "any" && !request.expected.includes(version)) throw new StaleVersion(version);
 }
 
-const preconditionFailed = (version: number) =>
-  new ApiError("preconditionFailed", `The user has changed since that ETag (it is now ${formatEtag(version)}); read it again.`);
-
-async function stale(request: UpdateRequest): Promise<ApiError> {
+async function stale(request: UpdateRequest): Promise<Error> {
   const current = await findUser(request.db, request.ref, false);
-  return current ? preconditionFailed(current.version) : notFound(request.identifier);
+  return current ? new StaleVersion(current.version) : new UserNotFound(request.identifier);
 }
 
 /** The columns to write and the audit entry: only fields whose value really changes; secrets as "changed". */
@@ -179,12 +175,10 @@ const sameValue = (field: ChangeField, old: unknown, value: unknown) =>
 
 const UNIQUE_FIELDS: Record<string, ChangeField> = { users_username_key: "username", users_email_key: "email" };
 
-function uniqueViolation(error: unknown, wireNames: UpdateRequest["wireNames"]): ApiError | undefined {
+function uniqueViolation(error: unknown): ValueTaken | undefined {
   const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
   if (code !== "23505") return undefined;
   const index = constraint ?? Object.keys(UNIQUE_FIELDS).find((name) => message?.includes(name));
   const field = index ? UNIQUE_FIELDS[index] : undefined;
-  if (!field) return undefined;
-  const wire = wireNames[field] ?? field;
-  return new ApiError("conflict", `The ${wire} is taken by another user.`, [{ field: wire, message: "taken by another user" }]);
+  return field ? new ValueTaken(field) : undefined;
 }

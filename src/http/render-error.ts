@@ -2,8 +2,11 @@
 // the client gets its status in the error body of the contract it called.
 import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
+import { wireNames, type Contract } from "../contracts/contract.ts";
 import { contractByTag } from "../contracts/index.ts";
+import { DirectoryError } from "../directory/errors.ts";
 import { ApiError, invalid, type ErrorKind, type FieldError } from "../errors.ts";
+import { fromDirectoryError } from "./directory-errors.ts";
 
 const BODY_PARSER_KINDS: Record<string, ErrorKind> = {
   "entity.too.large": "payloadTooLarge",
@@ -84,6 +87,12 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError("internal", "Internal error.");
 }
 
+/** A canonical field's name in the contract's wire format (fields it does not map keep their name). */
+function wireNameIn(contract: Contract | undefined): (field: string) => string {
+  const names: Record<string, string> = contract ? wireNames(contract) : {};
+  return (field) => names[field] ?? field;
+}
+
 // The spec bounds every error body's message (and FieldError's parts); an answer must never exceed them.
 const MESSAGE_MAX = 1024;
 const bounded = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -91,11 +100,11 @@ const bounded = (text: string, max: number) => (text.length <= max ? text : `${t
 export function errorRenderer(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
-    const apiError = toApiError(error);
+    const contract = contractByTag.get(req.documented?.route.tag ?? "");
+    const apiError = error instanceof DirectoryError ? fromDirectoryError(error, wireNameIn(contract)) : toApiError(error);
     if (apiError.kind === "internal" || apiError.kind === "unavailable") {
       (req.log ?? logger).error({ err: error }, "request failed");
     }
-    const contract = contractByTag.get(req.documented?.route.tag ?? "");
     const message = bounded(contract?.messages?.[apiError.kind]?.(apiError) ?? apiError.message, MESSAGE_MAX);
     const status = apiError.kind === "invalid" && contract ? contract.validationStatus : apiError.status;
     res.status(status).set(apiError.headers);

@@ -1,24 +1,20 @@
-// One GET and one PUT handler, shared by the four contracts: thin steps from the request to the pipeline.
+// One GET and one PUT handler, shared by the four contracts: thin steps from the request to the directory's use cases.
 import { Router, type Request, type RequestHandler, type Response } from "express";
 import type { Knex } from "knex";
 import type { Config } from "../config.ts";
-import { accessTable, readChanges, wireNames, type Contract, type WireBody } from "../contracts/contract.ts";
-import { authorizeRead, requireActiveCaller } from "../directory/policy.ts";
+import { accessTable, readChanges, type Contract, type WireBody } from "../contracts/contract.ts";
+import { readUser } from "../directory/read.ts";
 import { updateUser } from "../directory/update.ts";
-import { findCallerAndUser } from "../directory/users.ts";
-import { fieldsInvalid, notFound } from "../errors.ts";
-import { formatEtag } from "./etag.ts";
+import { fieldsInvalid } from "../errors.ts";
+import { formatEtag, parseIfMatch } from "./etag.ts";
 
 export function contractRouter(contract: Contract, db: Knex, config: Config, authenticate: RequestHandler): Router {
   const access = accessTable(contract);
-  const names = wireNames(contract);
 
   async function get(req: Request, res: Response) {
     const param = req.params[contract.param] as string;
-    const { caller, user } = await findCallerAndUser(db, req.callerRef!, contract.resolve(param, req.callerRef!), contract.relations);
-    requireActiveCaller(caller);
-    if (!user) throw notFound(param);
-    authorizeRead(caller, user);
+    const ref = contract.resolve(param, req.callerRef!);
+    const user = await readUser({ db, callerRef: req.callerRef!, ref, identifier: param, relations: contract.relations });
     res.set("ETag", formatEtag(user.version)).json(contract.render(user));
   }
 
@@ -36,10 +32,9 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
       identifier: param,
       access,
       sent,
-      wireNames: names,
       changes,
-      ifMatch: req.get("if-match"),
-      requireIfMatch: config.requireIfMatch,
+      expected: parseIfMatch(req.get("if-match")),
+      versionRequired: config.requireIfMatch,
       readOnly: config.readOnly,
       relations: contract.relations,
       checkAgainst: contract.checkAgainst && ((current) => contract.checkAgainst!(body, current)),
