@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "./support/harness.ts";
 
-const generated = existsSync(new URL("../sdk-check/client/sdk.gen.ts", import.meta.url));
+const generated = existsSync(new URL("./sdk-check/client/sdk.gen.ts", import.meta.url));
 
 describe.runIf(generated)("@hey-api/openapi-ts client", () => {
   let server: TestServer;
@@ -14,7 +14,7 @@ describe.runIf(generated)("@hey-api/openapi-ts client", () => {
   afterAll(() => server.close());
 
   it("calls every operation with documented success", async () => {
-    const { callEveryOperation } = await import("../sdk-check/every-operation.ts");
+    const { callEveryOperation } = await import("./sdk-check/every-operation.ts");
     const statuses = await callEveryOperation(server.baseUrl, server.token("admin"));
     expect(statuses).toEqual([200, 200, 200, 204, 200, 204, 200, 200, 200, 200, 200, 200, 200, 200]);
   });
