@@ -37,7 +37,13 @@ const CONNECTIONS = Number(options.connections);
 const USERS = Number(options.users);
 const ROUNDS = Number(options.rounds);
 const SECRET = `bench-${randomUUID()}-${randomUUID()}`;
-const keys: TokenKeys = { algorithm: "HS256", verifyKey: secretKey(SECRET), signKey: secretKey(SECRET), issuer: undefined, audience: undefined };
+const keys: TokenKeys = {
+  algorithm: "HS256",
+  verifyKey: secretKey(SECRET),
+  signKey: secretKey(SECRET),
+  issuer: undefined,
+  audience: undefined,
+};
 
 interface HttpResult {
   requestsPerSecond: number;
@@ -81,7 +87,13 @@ async function startServer(server: Server, env: Record<string, string>): Promise
 }
 
 /** PUT /users/{id}: a different user and a fresh unique email on every request, as the administrator. */
-async function loadServer(url: string, adminId: string, ids: string[], seconds: number, label: string): Promise<autocannon.Result> {
+async function loadServer(
+  url: string,
+  adminId: string,
+  ids: string[],
+  seconds: number,
+  label: string,
+): Promise<autocannon.Result> {
   const authorization = `Bearer ${signToken(keys, adminId, "1h")}`;
   let counter = 0;
   return autocannon({
@@ -105,7 +117,13 @@ async function loadServer(url: string, adminId: string, ids: string[], seconds: 
   });
 }
 
-async function measureHttp(url: string, child: ChildProcess, adminId: string, ids: string[], database?: string): Promise<HttpResult> {
+async function measureHttp(
+  url: string,
+  child: ChildProcess,
+  adminId: string,
+  ids: string[],
+  database?: string,
+): Promise<HttpResult> {
   log("warming up the server (3 s)");
   await loadServer(url, adminId, ids, 3, `warm-${Date.now()}`);
   log(`PUT /users/{id} for ${DURATION} s at ${CONNECTIONS} connections`);
@@ -124,7 +142,12 @@ async function measureHttp(url: string, child: ChildProcess, adminId: string, id
 }
 
 /** The same work in SQL: load the caller, read the target's version, update it conditionally, audit; one transaction. */
-async function sqlTransaction(query: (sql: string, params?: unknown[]) => Promise<unknown>, adminId: string, id: string, email: string) {
+async function sqlTransaction(
+  query: (sql: string, params?: unknown[]) => Promise<unknown>,
+  adminId: string,
+  id: string,
+  email: string,
+) {
   await query("begin");
   try {
     await query("select id, username, role, status from users where id = $1", [adminId]);
@@ -133,7 +156,11 @@ async function sqlTransaction(query: (sql: string, params?: unknown[]) => Promis
       "update users set email = $1, version = version + 1, updated_at = now(), updated_by = $2 where id = $3 and version = $4",
       [email, adminId, id, target.rows[0].version],
     );
-    await query("insert into audit (user_id, actor_id, contract, changes) values ($1, $2, 'sql', $3::jsonb)", [id, adminId, JSON.stringify({ email })]);
+    await query("insert into audit (user_id, actor_id, contract, changes) values ($1, $2, 'sql', $3::jsonb)", [
+      id,
+      adminId,
+      JSON.stringify({ email }),
+    ]);
     await query("commit");
   } catch (error) {
     await query("rollback");
@@ -163,9 +190,15 @@ async function measureSql(
     }),
   );
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 100) / 100;
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 100) / 100;
   const cpuMsPerTransaction = cpu(latencies.length);
-  return { transactionsPerSecond: Math.round(latencies.length / DURATION), p50Ms: at(0.5), p99Ms: at(0.99), cpuMsPerTransaction };
+  return {
+    transactionsPerSecond: Math.round(latencies.length / DURATION),
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    cpuMsPerTransaction,
+  };
 }
 
 async function seed(db: Knex, users: ImportUser[]) {
@@ -226,7 +259,12 @@ async function benchPostgres(baseUrl: string) {
     const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS });
     pool.on("error", (error) => log(`pool: ${error.message}`));
     const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => pool.connect()));
-    const sql = await measureSql(CONNECTIONS, (worker, id, email) => sqlTransaction((q, p) => clients[worker].query(q, p), adminId, id, email), ids, name);
+    const sql = await measureSql(
+      CONNECTIONS,
+      (worker, id, email) => sqlTransaction((q, p) => clients[worker].query(q, p), adminId, id, email),
+      ids,
+      name,
+    );
     clients.forEach((client) => client.release());
     await pool.end();
     log(
@@ -269,9 +307,17 @@ async function benchEmbedded() {
 
     log(`the same SQL work directly through PGlite, ${DURATION} s (one connection)`);
     const pglite = new PGlite(join(dataDir, "pgdata"));
-    const sql = await measureSql(1, (_worker, id, email) => sqlTransaction((q, p) => pglite.query(q, p), adminId, id, email), ids);
+    const sql = await measureSql(
+      1,
+      (_worker, id, email) => sqlTransaction((q, p) => pglite.query(q, p), adminId, id, email),
+      ids,
+    );
     await pglite.close();
-    return { http: { ...http, nodeVersion: process.version }, sql, ratio: round2(http.requestsPerSecond / sql.transactionsPerSecond) };
+    return {
+      http: { ...http, nodeVersion: process.version },
+      sql,
+      ratio: round2(http.requestsPerSecond / sql.transactionsPerSecond),
+    };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -284,7 +330,13 @@ runScript(async () => {
   const postgresUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
   const results: Record<string, unknown> = {
     when: new Date().toISOString(),
-    settings: { durationSeconds: DURATION, connections: CONNECTIONS, users: USERS, rounds: ROUNDS, nodeVersion: process.version },
+    settings: {
+      durationSeconds: DURATION,
+      connections: CONNECTIONS,
+      users: USERS,
+      rounds: ROUNDS,
+      nodeVersion: process.version,
+    },
   };
   if (options.only !== "embedded") {
     if (postgresUrl) results.postgres = await benchPostgres(postgresUrl);

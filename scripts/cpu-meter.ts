@@ -28,7 +28,8 @@ function backendsCpuMs(database: string): Map<number, number> {
       continue;
     }
     // A backend's title: "postgres: 15/main: <user> <database> <client> <state>".
-    if (title.startsWith("postgres:") && title.split(" ").includes(database)) backends.set(Number(entry), processCpuMs(Number(entry)));
+    if (title.startsWith("postgres:") && title.split(" ").includes(database))
+      backends.set(Number(entry), processCpuMs(Number(entry)));
   }
   return backends;
 }

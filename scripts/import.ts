@@ -13,7 +13,11 @@ import { importDirectory, ImportError } from "../src/directory/import.ts";
 import { runScript, UsageError } from "./run-script.ts";
 
 /** The elements of the top-level array `key`, one at a time; a JSON syntax error ends them with ImportError. */
-async function* entries(file: string, key: "users" | "reports", onRead: (bytes: number) => void): AsyncGenerator<unknown> {
+async function* entries(
+  file: string,
+  key: "users" | "reports",
+  onRead: (bytes: number) => void,
+): AsyncGenerator<unknown> {
   const source = createReadStream(file);
   const stages: Readable[] = [source, Parser.parser(), Pick.pick({ filter: key }), StreamArray.streamArray()];
   for (let i = 0; i < stages.length - 1; i++) stages[i].pipe(stages[i + 1] as never);
@@ -43,7 +47,9 @@ runScript(async () => {
   let read = 0;
   let pass = 1;
   const progress = (counts: { users: number; reports: number }) =>
-    process.stderr.write(`\rimporting: pass ${pass}/2, ${Math.round((read / Math.max(size, 1)) * 100)}% of the file, ${counts.users} users, ${counts.reports} reports`);
+    process.stderr.write(
+      `\rimporting: pass ${pass}/2, ${Math.round((read / Math.max(size, 1)) * 100)}% of the file, ${counts.users} users, ${counts.reports} reports`,
+    );
   try {
     await migrate(db);
     const started = Date.now();
@@ -57,10 +63,14 @@ runScript(async () => {
         },
       },
       { onProgress: progress },
-    ).catch((error: { code?: string; detail?: string; message: string }) => {
-      throw error.code === "23505" || error.code === "23503" ? new ImportError(`nothing imported: ${error.detail ?? error.message}`) : error;
+    ).catch((error: Error & { code?: string; detail?: string }) => {
+      throw error.code === "23505" || error.code === "23503"
+        ? new ImportError(`nothing imported: ${error.detail ?? error.message}`)
+        : error;
     });
-    console.log(`\nimported ${counts.users} users and ${counts.reports} reports into ${describeTarget(target)} in ${Date.now() - started} ms`);
+    console.log(
+      `\nimported ${counts.users} users and ${counts.reports} reports into ${describeTarget(target)} in ${Date.now() - started} ms`,
+    );
   } finally {
     process.stderr.write("\n");
     await db.destroy();

@@ -32,5 +32,7 @@ for (let round = 1; round <= 5; round++) {
   const withMetrics = cpuPerRequest(db, metrics.middleware);
   metrics.stop();
   const us = (value: number) => value.toFixed(2);
-  console.log(`round ${round}, ${REQUESTS} requests: ${us(withMetrics)} µs CPU with metrics, ${us(without)} µs without: ${us(withMetrics - without)} µs per request`);
+  console.log(
+    `round ${round}, ${REQUESTS} requests: ${us(withMetrics)} µs CPU with metrics, ${us(without)} µs without: ${us(withMetrics - without)} µs per request`,
+  );
 }

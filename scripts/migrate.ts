@@ -10,7 +10,9 @@ runScript(async () => {
   const db = openDatabase(target);
   try {
     const applied = await migrate(db);
-    console.log(`${describeTarget(target)}: ${applied.length ? `applied ${applied.join(", ")}` : "already up to date"}`);
+    console.log(
+      `${describeTarget(target)}: ${applied.length ? `applied ${applied.join(", ")}` : "already up to date"}`,
+    );
   } finally {
     await db.destroy();
   }

@@ -18,7 +18,11 @@ import { startServerProcess, stopServerProcess, type ServerProcess } from "./ser
 
 const root = resolve(import.meta.dirname, "..");
 const config = (file: string) => join(root, "test/portman", file);
-const portmanBin = join(dirname(createRequire(import.meta.url).resolve("@apideck/portman/package.json")), "bin", "portman");
+const portmanBin = join(
+  dirname(createRequire(import.meta.url).resolve("@apideck/portman/package.json")),
+  "bin",
+  "portman",
+);
 
 interface NewmanReport {
   run: {
@@ -35,8 +39,25 @@ function demoToken(secret: string, username: string): string {
 /** Portman writes its working files under its current directory: it runs in `work`. */
 async function generateCollection(work: string, baseUrl: string, env: Record<string, string>): Promise<string> {
   const output = join(work, "collection.json");
-  const args = ["-l", join(root, "openapi.yaml"), "-c", config("portman-config.yaml"), "-s", config("postman-config.json"), "-b", baseUrl, "-o", output, "--runNewman", "false"];
-  const child = spawn(process.execPath, [portmanBin, ...args], { cwd: work, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+  const args = [
+    "-l",
+    join(root, "openapi.yaml"),
+    "-c",
+    config("portman-config.yaml"),
+    "-s",
+    config("postman-config.json"),
+    "-b",
+    baseUrl,
+    "-o",
+    output,
+    "--runNewman",
+    "false",
+  ];
+  const child = spawn(process.execPath, [portmanBin, ...args], {
+    cwd: work,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const code = await new Promise<number | null>((done) => child.once("exit", done));
   if (code !== 0) throw new Error(`portman exited with ${code}`);
   return output;
@@ -48,7 +69,7 @@ async function runCollection(collection: string, work: string): Promise<NewmanRe
   const reportFile = join(work, "newman-report.json");
   await promisify<newman.NewmanRunOptions, newman.NewmanRunSummary>(newman.run)({
     ...options,
-    collection: JSON.parse(readFileSync(collection, "utf8")),
+    collection: JSON.parse(readFileSync(collection, "utf8")) as newman.NewmanRunOptions["collection"],
     // Failures are listed once, below, from the report.
     reporter: { cli: { noFailures: true, noConsole: true }, json: { export: reportFile } },
   });
@@ -70,11 +91,15 @@ runScript(async () => {
       READ_ONLY: "false",
       LOG_LEVEL: "warn",
     });
-    const tokens = { PORTMAN_ADMIN_TOKEN: demoToken(secret, "admin"), PORTMAN_CLIENT_TOKEN: demoToken(secret, "user12345") };
+    const tokens = {
+      PORTMAN_ADMIN_TOKEN: demoToken(secret, "admin"),
+      PORTMAN_CLIENT_TOKEN: demoToken(secret, "user12345"),
+    };
     const collection = await generateCollection(work, server.url, tokens);
     const { run } = await runCollection(collection, work);
     const { requests, assertions } = run.stats;
-    for (const failure of run.failures) console.error(`FAILED ${failure.source?.name ?? "?"}: ${failure.error.test ?? ""} ${failure.error.message}`);
+    for (const failure of run.failures)
+      console.error(`FAILED ${failure.source?.name ?? "?"}: ${failure.error.test ?? ""} ${failure.error.message}`);
     console.log(`newman sent ${requests.total} requests and checked ${assertions.total} assertions`);
     console.log(`portman: ${assertions.total - assertions.failed} passed, ${assertions.failed} failed`);
     if (assertions.total === 0) throw new Error("newman ran no assertion");

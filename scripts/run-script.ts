@@ -6,7 +6,8 @@ import { ImportError } from "../src/directory/import.ts";
 export function runScript(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
     if (error instanceof ConfigError) console.error(`configuration: ${error.message}`);
-    else if (error instanceof ImportError || error instanceof UsageError || error instanceof DataDirInUseError) console.error(error.message);
+    else if (error instanceof ImportError || error instanceof UsageError || error instanceof DataDirInUseError)
+      console.error(error.message);
     else console.error(error);
     process.exit(1);
   });

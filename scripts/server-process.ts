@@ -72,14 +72,23 @@ export async function startServerProcess(
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { child, url, exit, stdout: () => stdout };
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { child, url, exit, stdout: () => stdout };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stopGroup(child, "SIGKILL");
   throw new Error("the server did not become ready in 60 s");
 }
 
-export async function stopServerProcess(server: ServerProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
+export async function stopServerProcess(
+  server: ServerProcess,
+  signal: NodeJS.Signals = "SIGTERM",
+): Promise<number | null> {
   await stopGroup(server.child, signal);
   return server.exit;
 }

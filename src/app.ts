@@ -32,7 +32,15 @@ export interface AppOptions {
   validateResponses?: boolean;
 }
 
-export function createApp({ db, config, keys, logger, metrics, tracing, validateResponses = false }: AppOptions): Express {
+export function createApp({
+  db,
+  config,
+  keys,
+  logger,
+  metrics,
+  tracing,
+  validateResponses = false,
+}: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);

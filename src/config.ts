@@ -50,7 +50,14 @@ const LOG_FORMATS: LogFormat[] = ["json", "pretty"];
 // The values the OpenTelemetry Node SDK understands; it would only warn about others and fall back to defaults.
 const TRACES_EXPORTERS = ["otlp", "console", "none"];
 const OTLP_PROTOCOLS = ["grpc", "http/protobuf", "http/json"];
-const TRACES_SAMPLERS = ["always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"];
+const TRACES_SAMPLERS = [
+  "always_on",
+  "always_off",
+  "traceidratio",
+  "parentbased_always_on",
+  "parentbased_always_off",
+  "parentbased_traceidratio",
+];
 
 function text(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -94,13 +101,17 @@ function httpUrl(env: Env, name: string): string | undefined {
 /** Traces are on when an OTLP endpoint or a traces exporter is named, unless the SDK is disabled or told "none". */
 function tracingRequested(env: Env): boolean {
   const endpoint = httpUrl(env, "OTEL_EXPORTER_OTLP_ENDPOINT") ?? httpUrl(env, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
-  for (const name of ["OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"]) oneOf(env, name, OTLP_PROTOCOLS);
+  for (const name of ["OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"])
+    oneOf(env, name, OTLP_PROTOCOLS);
   oneOf(env, "OTEL_TRACES_SAMPLER", TRACES_SAMPLERS);
   const ratio = text(env, "OTEL_TRACES_SAMPLER_ARG");
   if (ratio !== undefined && !(Number(ratio) >= 0 && Number(ratio) <= 1)) {
     throw new ConfigError(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, not '${ratio}'`);
   }
-  const exporters = (text(env, "OTEL_TRACES_EXPORTER") ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const exporters = (text(env, "OTEL_TRACES_EXPORTER") ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   const unknown = exporters.find((e) => !TRACES_EXPORTERS.includes(e));
   if (unknown) throw new ConfigError(`OTEL_TRACES_EXPORTER must list ${TRACES_EXPORTERS.join(", ")}, not '${unknown}'`);
   if (flag(env, "OTEL_SDK_DISABLED") || exporters.includes("none")) return false;
@@ -172,7 +183,9 @@ export function loadConfig(env: Env = process.env): Config {
   const jwtPrivateKey = pem(env, "JWT_PRIVATE_KEY");
   const jwtJwksUrl = jwksUrl(env, "JWT_JWKS_URL");
   if (jwtJwksUrl && (jwtSecret || jwtPublicKey || jwtPrivateKey)) {
-    throw new ConfigError("JWT_JWKS_URL replaces JWT_SECRET, JWT_PUBLIC_KEY and JWT_PRIVATE_KEY: set it alone, tokens then come from the identity provider");
+    throw new ConfigError(
+      "JWT_JWKS_URL replaces JWT_SECRET, JWT_PUBLIC_KEY and JWT_PRIVATE_KEY: set it alone, tokens then come from the identity provider",
+    );
   }
   const port = integer(env, "PORT", 3000, 0, 65535);
   const metricsPort = text(env, "METRICS_PORT") === undefined ? undefined : integer(env, "METRICS_PORT", 0, 0, 65535);
@@ -203,7 +216,10 @@ export function loadConfig(env: Env = process.env): Config {
     metricsPort,
     tracing: tracingRequested(env),
     bodyLimit: byteSize(env, "BODY_LIMIT", 1024 ** 2),
-    corsOrigins: (text(env, "CORS_ORIGINS") ?? "").split(",").map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (text(env, "CORS_ORIGINS") ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
   };
 }

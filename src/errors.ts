@@ -75,7 +75,8 @@ export class ApiError extends Error {
 
 export const invalid = (message: string, details: FieldError[] = []) => new ApiError("invalid", message, details);
 
-export const invalidRequest = (message: string, details: FieldError[] = []) => new ApiError("invalidRequest", message, details);
+export const invalidRequest = (message: string, details: FieldError[] = []) =>
+  new ApiError("invalidRequest", message, details);
 
 export const fieldsInvalid = (details: FieldError[]) => invalid("The request is not valid.", details);
 

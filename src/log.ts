@@ -14,8 +14,14 @@ declare module "express-serve-static-core" {
 
 // Standard output written asynchronously: lines logged while a write is under way go out together in the next one,
 // instead of one blocking write per request (pino flushes what is left when the process exits).
-export function createLogger(level: string, destination: DestinationStream = pino.destination({ dest: 1, sync: false })): Logger {
-  return pino({ level, redact: { paths: ["*.authorization", "*.password", "*.token"], censor: "[redacted]" } }, destination);
+export function createLogger(
+  level: string,
+  destination: DestinationStream = pino.destination({ dest: 1, sync: false }),
+): Logger {
+  return pino(
+    { level, redact: { paths: ["*.authorization", "*.password", "*.token"], censor: "[redacted]" } },
+    destination,
+  );
 }
 
 interface RequestRecord {
@@ -27,7 +33,7 @@ interface RequestRecord {
 /** "PUT /users/5 200 4 ms request=<id>" for request records; other records keep their message. */
 function messageLine(log: Record<string, unknown>, messageKey: string): string {
   const { req, res, responseTime } = log as RequestRecord;
-  if (!req || !res) return String(log[messageKey] ?? "");
+  if (!req || !res) return typeof log[messageKey] === "string" ? log[messageKey] : "";
   return `${req.method} ${req.url} ${res.statusCode} ${responseTime} ms request=${req.id}`;
 }
 
@@ -48,6 +54,9 @@ export async function prettyDestination(destination: number | NodeJS.WritableStr
 }
 
 /** The request logger; with `traceIds`, each request's line carries its trace id (set by the tracing middleware). */
+/** The id this request was logged under (a UUID; pino-http types it loosely). */
+export const requestId = (req: { id?: unknown }): string => (typeof req.id === "string" ? req.id : "");
+
 export function requestLogger(logger: Logger, traceIds = false) {
   return pinoHttp({
     logger,
@@ -57,7 +66,11 @@ export function requestLogger(logger: Logger, traceIds = false) {
       return id;
     },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split("?")[0] }),
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.split("?")[0],
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     ...(traceIds && { customProps: (req: IncomingMessage) => ({ traceId: (req as { traceId?: string }).traceId }) }),

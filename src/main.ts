@@ -36,8 +36,12 @@ async function main() {
   const server = await listen(app.listen(config.port, config.host));
   const { port } = server.address() as AddressInfo;
   logger.info(`users-api listening on http://${config.host}:${port} (docs at /docs)`);
-  const metricsServer = metrics && config.metricsPort !== undefined ? await listen(metrics.serve(config.metricsPort, config.host)) : undefined;
-  if (metricsServer) logger.info(`metrics on http://${config.host}:${(metricsServer.address() as AddressInfo).port}/metrics`);
+  const metricsServer =
+    metrics && config.metricsPort !== undefined
+      ? await listen(metrics.serve(config.metricsPort, config.host))
+      : undefined;
+  if (metricsServer)
+    logger.info(`metrics on http://${config.host}:${(metricsServer.address() as AddressInfo).port}/metrics`);
 
   if (demoLoaded) await printDemoToken(db, config, keys, port, logger);
 
@@ -48,14 +52,15 @@ async function main() {
     logger.info(`${signal}: finishing in-flight requests (at most ${config.shutdownTimeoutMs} ms)`);
     const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
     metricsServer?.close();
-    server.close(async () => {
+    const closeAll = async () => {
       clearTimeout(deadline);
       await tracing?.shutdown();
       if (isProviderKeys(keys)) keys.close();
       await db.destroy();
       logger.info("stopped");
       process.exit(0);
-    });
+    };
+    server.close(() => void closeAll());
     server.closeIdleConnections();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
@@ -69,7 +74,8 @@ async function main() {
 async function printDemoToken(db: Knex, config: Config, keys: VerificationKeys, port: number, logger: Logger) {
   const admin = await findUser(db, { by: "id", value: DEMO_ADMIN_ID }, false);
   if (admin?.status !== "active" || isProviderKeys(keys) || !keys.signKey) return;
-  if (config.demo) logger.warn("DEMO=1: printing a demo administrator token; do not set DEMO=1 on a production directory");
+  if (config.demo)
+    logger.warn("DEMO=1: printing a demo administrator token; do not set DEMO=1 on a production directory");
   const token = signToken(keys, admin.id, "24h", { email: admin.email, preferred_username: admin.username });
   console.log(
     `\nTry it with a demo administrator token (valid 24 h; paste both lines in another terminal):\n\n` +

@@ -36,7 +36,19 @@ export type VerificationKeys = TokenKeys | ProviderKeys;
 export const isProviderKeys = (keys: VerificationKeys): keys is ProviderKeys => "jwks" in keys;
 
 /** What a published key may sign with: asymmetric algorithms only, so a public key never serves as an HMAC secret. */
-export const PROVIDER_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"];
+export const PROVIDER_ALGORITHMS = [
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512",
+  "ES256",
+  "ES384",
+  "ES512",
+  "EdDSA",
+  "Ed25519",
+];
 
 export interface ProviderTiming {
   /** Between refreshes, which drop the keys the provider no longer publishes; the cached set is kept when one fails. */
@@ -48,7 +60,12 @@ export interface ProviderTiming {
   fetchTimeoutMs: number;
 }
 
-const PROVIDER_TIMING: ProviderTiming = { refreshMs: 10 * 60_000, retryMs: 5_000, cooldownMs: 10_000, fetchTimeoutMs: 5_000 };
+const PROVIDER_TIMING: ProviderTiming = {
+  refreshMs: 10 * 60_000,
+  retryMs: 5_000,
+  cooldownMs: 10_000,
+  fetchTimeoutMs: 5_000,
+};
 
 function asymmetricAlgorithm(key: KeyObject): Algorithm {
   if (key.asymmetricKeyType === "rsa") return "RS256";
@@ -70,7 +87,10 @@ function embeddedSecret(dataDir: string): string {
 }
 
 export function resolveTokenKeys(config: Config): TokenKeys {
-  if (config.jwtJwksUrl) throw new ConfigError("with JWT_JWKS_URL, tokens come from the identity provider: this server has no key to sign them");
+  if (config.jwtJwksUrl)
+    throw new ConfigError(
+      "with JWT_JWKS_URL, tokens come from the identity provider: this server has no key to sign them",
+    );
   const common = { issuer: config.jwtIssuer, audience: config.jwtAudience };
   if (config.jwtPublicKey) {
     const verifyKey = createPublicKey(config.jwtPublicKey);
@@ -78,7 +98,9 @@ export function resolveTokenKeys(config: Config): TokenKeys {
     return { ...common, algorithm: asymmetricAlgorithm(verifyKey), verifyKey, signKey };
   }
   if (!config.jwtSecret && config.databaseUrl) {
-    throw new ConfigError("with DATABASE_URL, set JWT_SECRET (at least 32 bytes) or JWT_PUBLIC_KEY: tokens must outlive this process");
+    throw new ConfigError(
+      "with DATABASE_URL, set JWT_SECRET (at least 32 bytes) or JWT_PUBLIC_KEY: tokens must outlive this process",
+    );
   }
   const secret = secretKey(config.jwtSecret ?? embeddedSecret(config.dataDir));
   return { ...common, algorithm: "HS256", verifyKey: secret, signKey: secret };
@@ -89,10 +111,16 @@ export const secretKey = (secret: string): KeyObject => createSecretKey(Buffer.f
 /** Starts fetching the provider's keys without waiting for them: start-up must not hang on the provider. */
 export function providerKeys(config: Config, logger: Logger, timing: ProviderTiming = PROVIDER_TIMING): ProviderKeys {
   const url = config.jwtJwksUrl!;
-  const jwks = createRemoteJWKSet(url, { cacheMaxAge: Infinity, cooldownDuration: timing.cooldownMs, timeoutDuration: timing.fetchTimeoutMs });
+  const jwks = createRemoteJWKSet(url, {
+    cacheMaxAge: Infinity,
+    cooldownDuration: timing.cooldownMs,
+    timeoutDuration: timing.fetchTimeoutMs,
+  });
   const where = url.origin + url.pathname;
   if (!config.jwtIssuer || !config.jwtAudience) {
-    logger.warn("JWT_JWKS_URL without JWT_ISSUER and JWT_AUDIENCE: tokens the provider signs for any application (or, with keys shared between tenants, any tenant) are accepted");
+    logger.warn(
+      "JWT_JWKS_URL without JWT_ISSUER and JWT_AUDIENCE: tokens the provider signs for any application (or, with keys shared between tenants, any tenant) are accepted",
+    );
   }
   let pending: string | undefined = `the identity provider's keys (JWT_JWKS_URL) have not been fetched yet`;
   let timer: NodeJS.Timeout | undefined;
@@ -105,9 +133,11 @@ export function providerKeys(config: Config, logger: Logger, timing: ProviderTim
     } catch (error) {
       const why = fetchFailure(error);
       if (pending) pending = `the identity provider's keys (JWT_JWKS_URL) have not been fetched yet: ${why}`;
-      logger.warn(`could not fetch the identity provider's keys from ${where} (${why})${pending ? "" : "; the cached keys stay in use"}`);
+      logger.warn(
+        `could not fetch the identity provider's keys from ${where} (${why})${pending ? "" : "; the cached keys stay in use"}`,
+      );
     }
-    if (!closed) timer = setTimeout(refresh, pending ? timing.retryMs : timing.refreshMs).unref();
+    if (!closed) timer = setTimeout(() => void refresh(), pending ? timing.retryMs : timing.refreshMs).unref();
   };
   void refresh();
   return {
@@ -133,7 +163,12 @@ export function openTokenKeys(config: Config, logger: Logger): VerificationKeys 
 }
 
 /** `claims` beside sub: email and preferred_username, so that a token names its user under every JWT_SUBJECT_CLAIM. */
-export function signToken(keys: TokenKeys, userId: string, expiresIn: string | number = "1h", claims: object = {}): string {
+export function signToken(
+  keys: TokenKeys,
+  userId: string,
+  expiresIn: string | number = "1h",
+  claims: object = {},
+): string {
   if (!keys.signKey) throw new ConfigError(`signing ${keys.algorithm} tokens needs JWT_PRIVATE_KEY`);
   return jwt.sign(claims, keys.signKey, {
     algorithm: keys.algorithm,

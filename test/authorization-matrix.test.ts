@@ -14,14 +14,30 @@ interface Case {
   values: Record<string, unknown>;
 }
 
-const contensisBase = { username: "tdurden", email: "t.durden@fightclub.com", firstname: "Tyler", lastname: "Durden", timezone: "America/New_York", language: "en-US", custom: { department: "Soap sales" } };
+const contensisBase = {
+  username: "tdurden",
+  email: "t.durden@fightclub.com",
+  firstname: "Tyler",
+  lastname: "Durden",
+  timezone: "America/New_York",
+  language: "en-US",
+  custom: { department: "Soap sales" },
+};
 const camundaBase = { firstName: "Tyler", lastName: "Durden", email: "t.durden@fightclub.com" };
 
 const cases: Record<string, Case> = {
   contensis: {
     path: `/api/management/security/users/${TARGET}`,
     body: (field, value) => ({ ...contensisBase, [field]: value }),
-    values: { username: "tyler", email: "tyler@example.com", firstname: "T", lastname: "D", timezone: "Europe/Paris", language: "fr-FR", custom: { x: 1 } },
+    values: {
+      username: "tyler",
+      email: "tyler@example.com",
+      firstname: "T",
+      lastname: "D",
+      timezone: "Europe/Paris",
+      language: "fr-FR",
+      custom: { x: 1 },
+    },
   },
   camunda: {
     path: "/user/tdurden/profile",
@@ -37,8 +53,16 @@ const cases: Record<string, Case> = {
     path: `/users/${TARGET}`,
     body: (field, value) => ({ [field]: value }),
     values: {
-      username: "tyler", email: "tyler@example.com", password: "another-password", provider: "github", resetPasswordToken: "r-token",
-      confirmationToken: "c-token", confirmed: false, blocked: true, role: "admin", reports: ["maia-c6cbaa76ba8f"],
+      username: "tyler",
+      email: "tyler@example.com",
+      password: "another-password",
+      provider: "github",
+      resetPasswordToken: "r-token",
+      confirmationToken: "c-token",
+      confirmed: false,
+      blocked: true,
+      role: "admin",
+      reports: ["maia-c6cbaa76ba8f"],
     },
   },
 };
@@ -50,7 +74,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(async () => {
   await server.reset();
-  await server.db("users").where({ id: demoId("dhclient") }).update({ status: "locked" });
+  await server
+    .db("users")
+    .where({ id: demoId("dhclient") })
+    .update({ status: "locked" });
 });
 
 const snapshot = async () => ({
@@ -68,7 +95,12 @@ describe.each(contracts.map((c) => [c.tag, c] as const))("contract %s", (tag, co
 
   const cells = Object.entries(contract.fields).flatMap(([field, rule]) =>
     (["self", "other", "admin", "locked"] as const).map((actor) => {
-      const expected = actor === "locked" ? 401 : actor === "admin" || (actor === "self" && rule.access === "self") ? contract.success : 403;
+      const expected =
+        actor === "locked"
+          ? 401
+          : actor === "admin" || (actor === "self" && rule.access === "self")
+            ? contract.success
+            : 403;
       return [field, actor, expected] as const;
     }),
   );

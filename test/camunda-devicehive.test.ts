@@ -15,11 +15,25 @@ const DHCLIENT = demoId("dhclient");
 const row = (id: string) => server.db("users").where({ id }).first();
 // Through the typed client; bodies that break the contract on purpose are cast and sent as they are.
 const putProfile = (id: string, body: unknown, as: string, headers: Record<string, string> = {}) =>
-  answer(server.as(as).PUT("/user/{id}/profile", { params: { path: { id } }, body: body as components["schemas"]["CamundaProfileUpdate"], headers }));
+  answer(
+    server.as(as).PUT("/user/{id}/profile", {
+      params: { path: { id } },
+      body: body as components["schemas"]["CamundaProfileUpdate"],
+      headers,
+    }),
+  );
 const putDeviceHive = (id: string, body: unknown, as: string) =>
-  answer(server.as(as).PUT("/user/{id}", { params: { path: { id } }, body: body as components["schemas"]["DeviceHiveUserUpdate"] }));
-const putStrapi = (id: string, body: components["schemas"]["StrapiUserUpdate"], as: string, headers: Record<string, string> = {}) =>
-  answer(server.as(as).PUT("/users/{id}", { params: { path: { id } }, body, headers }));
+  answer(
+    server
+      .as(as)
+      .PUT("/user/{id}", { params: { path: { id } }, body: body as components["schemas"]["DeviceHiveUserUpdate"] }),
+  );
+const putStrapi = (
+  id: string,
+  body: components["schemas"]["StrapiUserUpdate"],
+  as: string,
+  headers: Record<string, string> = {},
+) => answer(server.as(as).PUT("/users/{id}", { params: { path: { id } }, body, headers }));
 
 describe("B: PUT /user/{id}/profile", () => {
   it("seed 001's example, with a real email, answers 204 and replaces the profile", async () => {
@@ -30,13 +44,20 @@ describe("B: PUT /user/{id}/profile", () => {
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("etag")).toBe('"2"');
-    const { data } = await server.api.GET("/user/{id}/profile", { params: { path: { id: "jonny1" } }, headers: server.auth("jonny1") });
+    const { data } = await server.api.GET("/user/{id}/profile", {
+      params: { path: { id: "jonny1" } },
+      headers: server.auth("jonny1"),
+    });
     expect(data).toEqual({ id: "jonny1", firstName: "John", lastName: "Doe", email: "john.doe@example.com" });
   });
 
   it("seed 001's placeholder email 'aNewEmailAddress' is a 400 InvalidRequestException", async () => {
     const before = await row(JONNY);
-    const { status, json } = await putProfile("jonny1", { id: "jonny1", firstName: "John", lastName: "Doe", email: "aNewEmailAddress" }, "admin");
+    const { status, json } = await putProfile(
+      "jonny1",
+      { id: "jonny1", firstName: "John", lastName: "Doe", email: "aNewEmailAddress" },
+      "admin",
+    );
     expect(status).toBe(400);
     expect(json).toEqual({ type: "InvalidRequestException", message: 'email: must match format "email"' });
     expect(await row(JONNY)).toEqual(before);
@@ -88,7 +109,10 @@ describe("B: PUT /user/{id}/profile", () => {
         body: "{}",
       });
       expect(status).toBe(403);
-      expect(json).toEqual({ type: "InvalidRequestException", message: "Identity service implementation is read-only." });
+      expect(json).toEqual({
+        type: "InvalidRequestException",
+        message: "Identity service implementation is read-only.",
+      });
     } finally {
       await readOnly.close();
     }
@@ -113,8 +137,19 @@ describe("C: PUT /user/{id}", () => {
 
   it("only the fields sent change", async () => {
     expect((await putDeviceHive("5", { introReviewed: true }, "admin")).status).toBe(204);
-    const { data } = await server.api.GET("/user/{id}", { params: { path: { id: "5" } }, headers: server.auth("admin") });
-    expect(data).toEqual({ id: 5, login: "dhclient", role: 1, status: 0, lastLogin: null, data: { theme: "dark" }, introReviewed: true });
+    const { data } = await server.api.GET("/user/{id}", {
+      params: { path: { id: "5" } },
+      headers: server.auth("admin"),
+    });
+    expect(data).toEqual({
+      id: 5,
+      login: "dhclient",
+      role: 1,
+      status: 0,
+      lastLogin: null,
+      data: { theme: "dark" },
+      introReviewed: true,
+    });
   });
 
   it("an administrator maps role and status codes onto the directory", async () => {
@@ -124,13 +159,16 @@ describe("C: PUT /user/{id}", () => {
 
   describe("a non-administrator may change only its own password and data", () => {
     const adminOnly = { login: "renamed", role: 0, status: 2, introReviewed: true };
-    it.each(Object.entries(adminOnly))("%s is 403 'Admin permissions required for this action'", async (field, value) => {
-      const before = await row(DHCLIENT);
-      const { status, json } = await putDeviceHive("current", { [field]: value }, "dhclient");
-      expect(status).toBe(403);
-      expect(json).toEqual({ error: 403, message: "Admin permissions required for this action" });
-      expect(await row(DHCLIENT)).toEqual(before);
-    });
+    it.each(Object.entries(adminOnly))(
+      "%s is 403 'Admin permissions required for this action'",
+      async (field, value) => {
+        const before = await row(DHCLIENT);
+        const { status, json } = await putDeviceHive("current", { [field]: value }, "dhclient");
+        expect(status).toBe(403);
+        expect(json).toEqual({ error: 403, message: "Admin permissions required for this action" });
+        expect(await row(DHCLIENT)).toEqual(before);
+      },
+    );
 
     it("another user, even for data, is 403", async () => {
       const { status, json } = await putDeviceHive("2", { data: {} }, "dhclient");
@@ -154,11 +192,14 @@ describe("C: PUT /user/{id}", () => {
     expect(typeof json.message).toBe("string");
   });
 
-  it.each(["99", "9223372036854775807", "9999999999999999999"])("an unknown or out-of-range number %s is 404", async (id) => {
-    const { status, json } = await putDeviceHive(id, { data: {} }, "admin");
-    expect(status).toBe(404);
-    expect(json).toEqual({ error: 404, message: `User with id = ${id} not found` });
-  });
+  it.each(["99", "9223372036854775807", "9999999999999999999"])(
+    "an unknown or out-of-range number %s is 404",
+    async (id) => {
+      const { status, json } = await putDeviceHive(id, { data: {} }, "admin");
+      expect(status).toBe(404);
+      expect(json).toEqual({ error: 404, message: `User with id = ${id} not found` });
+    },
+  );
 
   it("nobody can demote or disable the last active administrator", async () => {
     const demote = await putDeviceHive("current", { role: 1 }, "admin");
@@ -173,7 +214,10 @@ describe("C: PUT /user/{id}", () => {
 
   it("two administrators demoting each other at once: exactly one succeeds, one administrator remains", async () => {
     await server.db("users").where({ id: DHCLIENT }).update({ role: "admin" });
-    const [a, b] = await Promise.all([putDeviceHive("5", { role: 1 }, "admin"), putDeviceHive("1", { role: 1 }, "dhclient")]);
+    const [a, b] = await Promise.all([
+      putDeviceHive("5", { role: 1 }, "admin"),
+      putDeviceHive("1", { role: 1 }, "dhclient"),
+    ]);
     const statuses = [a.status, b.status].sort();
     // The loser is refused as the last administrator (409), or, if already demoted when it was authorized, 403.
     expect(statuses[0]).toBe(204);
@@ -186,18 +230,32 @@ describe("one directory behind the contracts", () => {
   it("a change through B or C is visible through A and D", async () => {
     await putProfile("jonny1", { firstName: "Johnny", lastName: "B", email: "johnny@example.com" }, "jonny1");
     await putDeviceHive("3", { login: "johnnyb" }, "admin");
-    const a = await answer(server.as("admin").GET("/api/management/security/users/{userIdentifier}", { params: { path: { userIdentifier: JONNY } } }));
-    expect(a.json).toMatchObject({ username: "johnnyb", firstname: "Johnny", lastname: "B", email: "johnny@example.com" });
+    const a = await answer(
+      server
+        .as("admin")
+        .GET("/api/management/security/users/{userIdentifier}", { params: { path: { userIdentifier: JONNY } } }),
+    );
+    expect(a.json).toMatchObject({
+      username: "johnnyb",
+      firstname: "Johnny",
+      lastname: "B",
+      email: "johnny@example.com",
+    });
     const d = await answer(server.as("admin").GET("/users/{id}", { params: { path: { id: JONNY } } }));
     expect(d.json).toMatchObject({ username: "johnnyb", email: "johnny@example.com", updated_by: "admin" });
     expect(d.headers.get("etag")).toBe('"3"');
   });
 
   it("an ETag from one contract guards a PUT through another", async () => {
-    const etag = (await answer(server.as("admin").GET("/user/{id}/profile", { params: { path: { id: "jonny1" } } }))).headers.get("etag")!;
+    const etag = (
+      await answer(server.as("admin").GET("/user/{id}/profile", { params: { path: { id: "jonny1" } } }))
+    ).headers.get("etag")!;
     await putDeviceHive("3", { introReviewed: true }, "admin");
     const stale = await putStrapi(JONNY, { username: "late" }, "admin", { "if-match": etag });
     expect(stale.status).toBe(412);
-    expect(stale.json).toEqual({ code: 412, message: 'The user has changed since that ETag (it is now "2"); read it again.' });
+    expect(stale.json).toEqual({
+      code: 412,
+      message: 'The user has changed since that ETag (it is now "2"); read it again.',
+    });
   });
 });

@@ -4,8 +4,25 @@ import { ConfigError, loadConfig } from "../src/config.ts";
 
 describe("loadConfig", () => {
   it("has working defaults", () => {
-    expect(loadConfig({})).toMatchObject({ port: 3000, host: "0.0.0.0", dataDir: "./data", readOnly: false, requireIfMatch: false, dbPreparedStatements: true, bodyLimit: 1024 ** 2, corsOrigins: [], jwtJwksUrl: undefined, jwtSubjectClaim: "sub", jwtClockTolerance: 30 });
-    expect(loadConfig({})).toMatchObject({ metrics: true, metricsPort: undefined, logFormat: undefined, tracing: false });
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      host: "0.0.0.0",
+      dataDir: "./data",
+      readOnly: false,
+      requireIfMatch: false,
+      dbPreparedStatements: true,
+      bodyLimit: 1024 ** 2,
+      corsOrigins: [],
+      jwtJwksUrl: undefined,
+      jwtSubjectClaim: "sub",
+      jwtClockTolerance: 30,
+    });
+    expect(loadConfig({})).toMatchObject({
+      metrics: true,
+      metricsPort: undefined,
+      logFormat: undefined,
+      tracing: false,
+    });
   });
 
   it.each([
@@ -50,15 +67,23 @@ describe("loadConfig", () => {
     expect(loadConfig({ JWT_JWKS_URL: jwks }).jwtJwksUrl?.href).toBe(jwks);
     expect(loadConfig({ JWT_JWKS_URL: "http://127.0.0.1:8080/certs" }).jwtJwksUrl?.host).toBe("127.0.0.1:8080");
     const pemLike = "-----BEGIN PUBLIC KEY-----\\nAAAA\\n-----END PUBLIC KEY-----";
-    for (const key of [{ JWT_SECRET: "a-secret-that-is-at-least-thirty-two-bytes" }, { JWT_PUBLIC_KEY: pemLike }, { JWT_PRIVATE_KEY: pemLike }]) {
-      expect(() => loadConfig({ JWT_JWKS_URL: jwks, ...key })).toThrow(/JWT_JWKS_URL replaces JWT_SECRET, JWT_PUBLIC_KEY and JWT_PRIVATE_KEY/);
+    for (const key of [
+      { JWT_SECRET: "a-secret-that-is-at-least-thirty-two-bytes" },
+      { JWT_PUBLIC_KEY: pemLike },
+      { JWT_PRIVATE_KEY: pemLike },
+    ]) {
+      expect(() => loadConfig({ JWT_JWKS_URL: jwks, ...key })).toThrow(
+        /JWT_JWKS_URL replaces JWT_SECRET, JWT_PUBLIC_KEY and JWT_PRIVATE_KEY/,
+      );
     }
   });
 
   it("JWT_SUBJECT_CLAIM names sub, email or preferred_username; another claim waits for externalId", () => {
     expect(loadConfig({ JWT_SUBJECT_CLAIM: "email" }).jwtSubjectClaim).toBe("email");
     expect(loadConfig({ JWT_SUBJECT_CLAIM: "preferred_username" }).jwtSubjectClaim).toBe("preferred_username");
-    expect(() => loadConfig({ JWT_SUBJECT_CLAIM: "oid" })).toThrow(/matched against the users' externalId, which this directory does not store yet/);
+    expect(() => loadConfig({ JWT_SUBJECT_CLAIM: "oid" })).toThrow(
+      /matched against the users' externalId, which this directory does not store yet/,
+    );
   });
 
   it("JWT_CLOCK_TOLERANCE is whole seconds", () => {
@@ -67,7 +92,15 @@ describe("loadConfig", () => {
   });
 
   it("parses sizes, flags and lists", () => {
-    expect(loadConfig({ BODY_LIMIT: "512kb", READ_ONLY: "yes", DEMO: "0", DB_PREPARED_STATEMENTS: "off", CORS_ORIGINS: "https://a.example, https://b.example" })).toMatchObject({
+    expect(
+      loadConfig({
+        BODY_LIMIT: "512kb",
+        READ_ONLY: "yes",
+        DEMO: "0",
+        DB_PREPARED_STATEMENTS: "off",
+        CORS_ORIGINS: "https://a.example, https://b.example",
+      }),
+    ).toMatchObject({
       bodyLimit: 512 * 1024,
       readOnly: true,
       demo: false,
@@ -77,7 +110,11 @@ describe("loadConfig", () => {
   });
 
   it("reads log format and metrics settings", () => {
-    expect(loadConfig({ LOG_FORMAT: "pretty", METRICS: "false", METRICS_PORT: "9464" })).toMatchObject({ logFormat: "pretty", metrics: false, metricsPort: 9464 });
+    expect(loadConfig({ LOG_FORMAT: "pretty", METRICS: "false", METRICS_PORT: "9464" })).toMatchObject({
+      logFormat: "pretty",
+      metrics: false,
+      metricsPort: 9464,
+    });
   });
 
   it.each([

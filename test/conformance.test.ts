@@ -79,11 +79,19 @@ const operations: Operation[] = [
   },
 ];
 
-const documented = (template: string, method: string) => Object.keys((spec.paths[template][method] as { responses: object }).responses).map(Number);
+const documented = (template: string, method: string) =>
+  Object.keys((spec.paths[template][method] as { responses: object }).responses).map(Number);
 const pathOf = (template: string, param: string) => template.replace(/\{[^}]+\}/, encodeURIComponent(param));
 
 async function call(method: string, path: string, body?: unknown, type = "application/json") {
-  const options = body === undefined ? { as: "admin" } : { as: "admin", headers: { "content-type": type }, body: typeof body === "string" ? body : JSON.stringify(body) };
+  const options =
+    body === undefined
+      ? { as: "admin" }
+      : {
+          as: "admin",
+          headers: { "content-type": type },
+          body: typeof body === "string" ? body : JSON.stringify(body),
+        };
   return send(server, method, path, options);
 }
 
@@ -92,7 +100,8 @@ function expectConformant(response: Awaited<ReturnType<typeof call>>, statuses: 
   expect(response.status, where).toBeLessThan(500);
   expect(statuses, where).toContain(response.status);
   if (response.status !== 204) expect(response.headers.get("content-type"), where).toMatch(/^application\/json/);
-  if (response.status === 200 || response.status === 204) expect(response.headers.get("etag"), where).toMatch(/^"\d+"$/);
+  if (response.status === 200 || response.status === 204)
+    expect(response.headers.get("etag"), where).toMatch(/^"\d+"$/);
 }
 
 const settings = { numRuns: RUNS, seed: SEED, endOnFailure: true };
@@ -153,7 +162,12 @@ describe.each(operations)("$template", ({ template, reads, writes, body, hints, 
 describe("stateful", () => {
   const readAll = async (id: string, username: string, num: number) =>
     Promise.all(
-      [`/api/management/security/users/${id}`, `/user/${encodeURIComponent(username)}/profile`, `/user/${num}`, `/users/${id}`].map((path) => call("GET", path)),
+      [
+        `/api/management/security/users/${id}`,
+        `/user/${encodeURIComponent(username)}/profile`,
+        `/user/${num}`,
+        `/users/${id}`,
+      ].map((path) => call("GET", path)),
     );
 
   it(`GET → PUT → GET agrees, and every contract then shows the same version (${Math.max(20, RUNS / 10)} runs)`, async () => {
@@ -203,9 +217,12 @@ describe("methods and routes", () => {
     expect(allow.sort()).toEqual(expect.arrayContaining(allowed));
   });
 
-  it.each(["/", "/user", "/users", "/users/a/b", "/api/management/security/users", "/openapi.yml"])("%s is 404 in the generic body", async (path) => {
-    const response = await call("GET", path);
-    expect(response.status).toBe(404);
-    expect(response.json).toEqual({ code: 404, message: "No such path." });
-  });
+  it.each(["/", "/user", "/users", "/users/a/b", "/api/management/security/users", "/openapi.yml"])(
+    "%s is 404 in the generic body",
+    async (path) => {
+      const response = await call("GET", path);
+      expect(response.status).toBe(404);
+      expect(response.json).toEqual({ code: 404, message: "No such path." });
+    },
+  );
 });

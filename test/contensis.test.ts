@@ -33,19 +33,23 @@ const put = (identifier: string, body: unknown, as = "admin", headers: Record<st
       headers,
     }),
   );
-const get = (identifier: string, as: string) => answer(server.as(as).GET(PATH, { params: { path: { userIdentifier: identifier } } }));
+const get = (identifier: string, as: string) =>
+  answer(server.as(as).GET(PATH, { params: { path: { userIdentifier: identifier } } }));
 
 describe("seed 000 examples", () => {
-  it.each([TDURDEN, "tdurden", "t.durden@fightclub.com"])("PUT by %s answers 200 with the updated user", async (identifier) => {
-    const { data, response } = await server.api.PUT(PATH, {
-      params: { path: { userIdentifier: identifier } },
-      body: seedBody,
-      headers: server.auth("admin"),
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get("etag")).toBe('"2"');
-    expect(data).toMatchObject({ ...seedBody, id: TDURDEN, sys: { id: TDURDEN, status: "active" } });
-  });
+  it.each([TDURDEN, "tdurden", "t.durden@fightclub.com"])(
+    "PUT by %s answers 200 with the updated user",
+    async (identifier) => {
+      const { data, response } = await server.api.PUT(PATH, {
+        params: { path: { userIdentifier: identifier } },
+        body: seedBody,
+        headers: server.auth("admin"),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("etag")).toBe('"2"');
+      expect(data).toMatchObject({ ...seedBody, id: TDURDEN, sys: { id: TDURDEN, status: "active" } });
+    },
+  );
 });
 
 describe("full replacement", () => {
@@ -90,11 +94,14 @@ describe("identifiers", () => {
     expect((await put("T.TURDEN@FightClub.com", seedBody)).status).toBe(200);
   });
 
-  it.each(["nobody", "nobody@example.com", "00000000-0000-4000-8000-000000000000"])("an unknown %s is 404", async (identifier) => {
-    const { status, json } = await put(identifier, seedBody);
-    expect(status).toBe(404);
-    expect(json).toMatchObject({ message: `User '${identifier}' was not found.`, type: "error", data: [] });
-  });
+  it.each(["nobody", "nobody@example.com", "00000000-0000-4000-8000-000000000000"])(
+    "an unknown %s is 404",
+    async (identifier) => {
+      const { status, json } = await put(identifier, seedBody);
+      expect(status).toBe(404);
+      expect(json).toMatchObject({ message: `User '${identifier}' was not found.`, type: "error", data: [] });
+    },
+  );
 });
 
 describe("who may update", () => {
@@ -211,15 +218,24 @@ describe("the path and query string (400) against the body (422)", () => {
     const getWithBody = (body: string) =>
       new Promise<number>((resolve, reject) => {
         const url = new URL("/api/management/security/users/tdurden", server.baseUrl);
-        const headers = { ...server.auth("admin"), "content-type": "application/json", "content-length": Buffer.byteLength(body) };
-        request(url, { method: "GET", headers }, (response) => resolve(response.resume().statusCode!)).on("error", reject).end(body);
+        const headers = {
+          ...server.auth("admin"),
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        };
+        request(url, { method: "GET", headers }, (response) => resolve(response.resume().statusCode!))
+          .on("error", reject)
+          .end(body);
       });
     expect(await getWithBody("{broken")).toBe(200);
     expect(await getWithBody(JSON.stringify({ x: "a".repeat(1_200_000) }))).toBe(200);
   });
 
   it("a PUT whose path is fine and whose body is not is 422", async () => {
-    const response = await send(server, "PUT", "/api/management/security/users/tdurden", { as: "admin", ...jsonBody({ username: "tdurden" }) });
+    const response = await send(server, "PUT", "/api/management/security/users/tdurden", {
+      as: "admin",
+      ...jsonBody({ username: "tdurden" }),
+    });
     expect(response.status).toBe(422);
   });
 });
@@ -254,7 +270,9 @@ describe("If-Match and the audit trail", () => {
 
   it("of many writers with the same If-Match, exactly one wins and one audit row is written", async () => {
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => put("tdurden", { ...seedBody, firstname: `Writer ${i}` }, "admin", { "if-match": '"1"' })),
+      Array.from({ length: 12 }, (_, i) =>
+        put("tdurden", { ...seedBody, firstname: `Writer ${i}` }, "admin", { "if-match": '"1"' }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -269,7 +287,10 @@ describe("If-Match and the audit trail", () => {
     expect(entry).toMatchObject({
       actor_id: TDURDEN,
       contract: "contensis",
-      changes: { first_name: { old: "Tyler", new: "Audited" }, email: { old: "t.durden@fightclub.com", new: "t.turden@fightclub.com" } },
+      changes: {
+        first_name: { old: "Tyler", new: "Audited" },
+        email: { old: "t.durden@fightclub.com", new: "t.turden@fightclub.com" },
+      },
     });
   });
 
@@ -285,7 +306,9 @@ describe("server modes", () => {
   it("REQUIRE_IF_MATCH=true: 428 without If-Match", async () => {
     const strict = await startServer({ requireIfMatch: true });
     try {
-      const response = await answer(strict.as("admin").PUT(PATH, { params: { path: { userIdentifier: "tdurden" } }, body: seedBody }));
+      const response = await answer(
+        strict.as("admin").PUT(PATH, { params: { path: { userIdentifier: "tdurden" } }, body: seedBody }),
+      );
       expect(response.status).toBe(428);
       expect(response.json.type).toBe("error");
     } finally {
@@ -296,7 +319,9 @@ describe("server modes", () => {
   it("READ_ONLY=true: PUT is 403, GET works", async () => {
     const readOnly = await startServer({ readOnly: true });
     try {
-      const response = await answer(readOnly.as("admin").PUT(PATH, { params: { path: { userIdentifier: "tdurden" } }, body: seedBody }));
+      const response = await answer(
+        readOnly.as("admin").PUT(PATH, { params: { path: { userIdentifier: "tdurden" } }, body: seedBody }),
+      );
       expect(response.status).toBe(403);
       expect(response.json.message).toBe("The directory is read-only.");
       const read = await answer(readOnly.as("admin").GET(PATH, { params: { path: { userIdentifier: "tdurden" } } }));

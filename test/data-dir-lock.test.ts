@@ -18,20 +18,31 @@ const CONTENDERS = 6;
 const ROUNDS = 3;
 
 describe("data directory lock", () => {
-  it(`of ${CONTENDERS} processes racing for a stale lock, exactly one takes it (${ROUNDS} rounds)`, { timeout: 120_000 }, async () => {
-    for (let round = 0; round < ROUNDS; round++) {
-      writeFileSync(join(dataDir, "users-api.lock"), String(deadPid()));
-      // Contenders start in turn, then leave a barrier together, a moment after the last has loaded.
-      const startAt = Date.now() + 3_000;
-      const outcomes = await Promise.all(
-        Array.from({ length: CONTENDERS }, () =>
-          promisify(execFile)(process.execPath, ["--import", "tsx", "test/fixtures/lock-opener.ts", dataDir, String(startAt), "6000"], {
-            timeout: 60_000,
-          }).then(({ stdout }) => stdout.trim()),
-        ),
-      );
-      expect(outcomes.filter((outcome) => outcome === "locked"), `round ${round}: ${outcomes.join(" ")}`).toHaveLength(1);
-      expect(outcomes.filter((outcome) => outcome === "refused")).toHaveLength(CONTENDERS - 1);
-    }
-  });
+  it(
+    `of ${CONTENDERS} processes racing for a stale lock, exactly one takes it (${ROUNDS} rounds)`,
+    { timeout: 120_000 },
+    async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        writeFileSync(join(dataDir, "users-api.lock"), String(deadPid()));
+        // Contenders start in turn, then leave a barrier together, a moment after the last has loaded.
+        const startAt = Date.now() + 3_000;
+        const outcomes = await Promise.all(
+          Array.from({ length: CONTENDERS }, () =>
+            promisify(execFile)(
+              process.execPath,
+              ["--import", "tsx", "test/fixtures/lock-opener.ts", dataDir, String(startAt), "6000"],
+              {
+                timeout: 60_000,
+              },
+            ).then(({ stdout }) => stdout.trim()),
+          ),
+        );
+        expect(
+          outcomes.filter((outcome) => outcome === "locked"),
+          `round ${round}: ${outcomes.join(" ")}`,
+        ).toHaveLength(1);
+        expect(outcomes.filter((outcome) => outcome === "refused")).toHaveLength(CONTENDERS - 1);
+      }
+    },
+  );
 });

@@ -11,15 +11,26 @@ import { openDatabase } from "../src/db/knex.ts";
 import { secretKey, signToken } from "../src/tokens.ts";
 import { TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.ts";
 
-const keys = { algorithm: "HS256" as const, verifyKey: secretKey(TEST_SECRET), signKey: secretKey(TEST_SECRET), issuer: undefined, audience: undefined };
+const keys = {
+  algorithm: "HS256" as const,
+  verifyKey: secretKey(TEST_SECRET),
+  signKey: secretKey(TEST_SECRET),
+  issuer: undefined,
+  audience: undefined,
+};
 const authorization = `Bearer ${signToken(keys, DEMO_ADMIN_ID)}`;
 
 const start = (env: Record<string, string>) =>
   startServerProcess(["--import", "tsx", "src/main.ts"], { ...env, JWT_SECRET: TEST_SECRET, LOG_LEVEL: "warn" });
 
 const put = (server: ServerProcess, body: object) =>
-  fetch(`${server.url}/user/5`, { method: "PUT", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify(body) });
-const read = async (server: ServerProcess) => (await (await fetch(`${server.url}/user/5`, { headers: { authorization } })).json()) as { data: unknown };
+  fetch(`${server.url}/user/5`, {
+    method: "PUT",
+    headers: { authorization, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+const read = async (server: ServerProcess) =>
+  (await (await fetch(`${server.url}/user/5`, { headers: { authorization } })).json()) as { data: unknown };
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 // Each test starts real server processes (and opens embedded databases): minutes on a busy machine, not seconds.
@@ -78,8 +89,11 @@ describe.skipIf(onPostgres)("embedded database", processTests, () => {
 
 function runTokenScript(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "scripts/token.ts", "admin"], { env: { ...process.env, ...env, JWT_SECRET: TEST_SECRET } }, (error, _stdout, stderr) =>
-      resolve({ code: error ? (error.code as number) : 0, stderr }),
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "scripts/token.ts", "admin"],
+      { env: { ...process.env, ...env, JWT_SECRET: TEST_SECRET } },
+      (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }),
     );
   });
 }

@@ -10,7 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const failure = (sql: string, bindings: unknown[] = []) => server.db.raw(sql, bindings as never).then(() => undefined, (error: unknown) => error);
+const failure = (sql: string, bindings: unknown[] = []) =>
+  server.db.raw(sql, bindings as never).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe("PostgreSQL data exceptions (class 22)", () => {
   it.each([
@@ -26,8 +30,13 @@ describe("PostgreSQL data exceptions (class 22)", () => {
 });
 
 describe("a signed token whose subject PostgreSQL cannot hold", () => {
-  it.each([["a NUL", "a\u0000b"], ["an unpaired surrogate", "a\ud800b"]])("(%s) is a 401, not a 500", async (_why, subject) => {
-    const response = await send(server, "GET", "/user/current", { headers: { authorization: `Bearer ${server.token(subject)}` } });
+  it.each([
+    ["a NUL", "a\u0000b"],
+    ["an unpaired surrogate", "a\ud800b"],
+  ])("(%s) is a 401, not a 500", async (_why, subject) => {
+    const response = await send(server, "GET", "/user/current", {
+      headers: { authorization: `Bearer ${server.token(subject)}` },
+    });
     expect(response.status).toBe(401);
     expect(response.json).toMatchObject({ error: 401 });
   });

@@ -25,7 +25,9 @@ interface Operation {
 }
 
 const resolve = (parameter: { $ref: string } | Parameter): Parameter =>
-  "$ref" in parameter ? (spec.components.parameters as Record<string, Parameter>)[parameter.$ref.split("/").pop()!] : parameter;
+  "$ref" in parameter
+    ? (spec.components.parameters as Record<string, Parameter>)[parameter.$ref.split("/").pop()!]
+    : parameter;
 
 interface ExampleRequest {
   name: string;
@@ -42,7 +44,11 @@ interface ExampleRequest {
 }
 
 const serialize = (type: string, value: unknown) =>
-  typeof value === "string" ? value : type.includes("x-www-form-urlencoded") ? formBody(value as Record<string, unknown>) : JSON.stringify(value);
+  typeof value === "string"
+    ? value
+    : type.includes("x-www-form-urlencoded")
+      ? formBody(value as Record<string, unknown>)
+      : JSON.stringify(value);
 
 function formBody(value: Record<string, unknown>): string {
   const form = new URLSearchParams();
@@ -57,13 +63,26 @@ const requests: ExampleRequest[] = Object.entries(spec.paths).flatMap(([template
     .flatMap(([method, raw]): ExampleRequest[] => {
       const operation = raw as unknown as Operation;
       const parameters = [...pathParameters, ...(operation.parameters ?? []).map(resolve)];
-      const path = parameters.filter((p) => p.in === "path").reduce((url, p) => url.replace(`{${p.name}}`, encodeURIComponent(String(p.example))), template);
-      const headers = Object.fromEntries(parameters.filter((p) => p.in === "header").map((p) => [p.name, String(p.example)]));
+      const path = parameters
+        .filter((p) => p.in === "path")
+        .reduce((url, p) => url.replace(`{${p.name}}`, encodeURIComponent(String(p.example))), template);
+      const headers = Object.fromEntries(
+        parameters.filter((p) => p.in === "header").map((p) => [p.name, String(p.example)]),
+      );
       const documented = Object.keys(operation.responses);
-      const base = { as: "admin", method: method.toUpperCase(), path, success: Number(documented.find((status) => status.startsWith("2"))), documented };
+      const base = {
+        as: "admin",
+        method: method.toUpperCase(),
+        path,
+        success: Number(documented.find((status) => status.startsWith("2"))),
+        documented,
+      };
       if (!operation.requestBody) return [{ ...base, name: operation.operationId, headers, first: true }];
       return Object.entries(operation.requestBody.content).flatMap(([type, media], typeIndex) => {
-        const examples = media.example !== undefined ? [["example", media.example] as const] : Object.entries(media.examples ?? {}).map(([name, e]) => [name, e.value] as const);
+        const examples =
+          media.example !== undefined
+            ? [["example", media.example] as const]
+            : Object.entries(media.examples ?? {}).map(([name, e]) => [name, e.value] as const);
         return examples.map(([name, value], index) => ({
           ...base,
           name: `${operation.operationId} ${type} ${name}`,
@@ -75,7 +94,8 @@ const requests: ExampleRequest[] = Object.entries(spec.paths).flatMap(([template
     });
 });
 
-const call = (server: TestServer, request: ExampleRequest) => send(server, request.method, request.path, { as: request.as, headers: request.headers, body: request.body });
+const call = (server: TestServer, request: ExampleRequest) =>
+  send(server, request.method, request.path, { as: request.as, headers: request.headers, body: request.body });
 
 const first = requests.filter((r) => r.first);
 const contracts = first.filter((r) => r.documented.includes("401"));
@@ -91,13 +111,21 @@ interface Variation {
 const variations: Variation[] = [
   { status: 401, why: "no token", requests: contracts, vary: (r) => ({ ...r, as: undefined }) },
   // Contract C's example addresses the caller (`current`): another user is user 1, the administrator.
-  { status: 403, why: "a client on another user", requests: contracts, vary: (r) => ({ ...r, as: "user12345", path: r.path.replace(/\/current$/, "/1") }) },
+  {
+    status: 403,
+    why: "a client on another user",
+    requests: contracts,
+    vary: (r) => ({ ...r, as: "user12345", path: r.path.replace(/\/current$/, "/1") }),
+  },
   { status: 400, why: "an unknown query parameter", requests: first, vary: (r) => ({ ...r, path: `${r.path}?x=1` }) },
   {
     status: 428,
     why: "no If-Match, where the server requires it",
     requests: first.filter((r) => r.documented.includes("428")),
-    vary: (r) => ({ ...r, headers: Object.fromEntries(Object.entries(r.headers).filter(([name]) => name !== "If-Match")) }),
+    vary: (r) => ({
+      ...r,
+      headers: Object.fromEntries(Object.entries(r.headers).filter(([name]) => name !== "If-Match")),
+    }),
     requireIfMatch: true,
   },
 ];
@@ -115,11 +143,14 @@ describe("on a fresh demo directory", () => {
     expect(outcomes).toEqual(first.map((r) => [r.name, r.success]));
   });
 
-  it.each(requests.filter((r) => !r.first).map((r) => [r.name, r] as const))("%s gets its documented success", async (_name, request) => {
-    await server.reset();
-    const response = await call(server, request);
-    expect(response.status, response.text).toBe(request.success);
-  });
+  it.each(requests.filter((r) => !r.first).map((r) => [r.name, r] as const))(
+    "%s gets its documented success",
+    async (_name, request) => {
+      await server.reset();
+      const response = await call(server, request);
+      expect(response.status, response.text).toBe(request.success);
+    },
+  );
 });
 
 describe.each(variations)("with $why", ({ status, requests: varied, vary, requireIfMatch = false }) => {

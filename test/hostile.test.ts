@@ -62,8 +62,18 @@ const common: Hostile[] = [
   { name: "stale If-Match", headers: { "content-type": json, "if-match": '"999"' }, body: "{}" },
   { name: "weak If-Match", headers: { "content-type": json, "if-match": 'W/"1"' }, body: "{}" },
   { name: "no token", noAuth: true, body: "{}" },
-  { name: "alg none token", noAuth: true, headers: { "content-type": json, authorization: `Bearer ${unsignedToken}` }, body: "{}" },
-  { name: "Basic auth", noAuth: true, headers: { "content-type": json, authorization: "Basic YWRtaW46YWRtaW4=" }, body: "{}" },
+  {
+    name: "alg none token",
+    noAuth: true,
+    headers: { "content-type": json, authorization: `Bearer ${unsignedToken}` },
+    body: "{}",
+  },
+  {
+    name: "Basic auth",
+    noAuth: true,
+    headers: { "content-type": json, authorization: "Basic YWRtaW46YWRtaW4=" },
+    body: "{}",
+  },
   { name: "token in the query", noAuth: true, path: "?access_token=x", body: "{}" },
   { name: "unknown query parameter", path: "?debug=true", body: "{}" },
   { name: "DELETE", method: "DELETE" },
@@ -121,31 +131,85 @@ const fields: Record<keyof typeof targets, string[]> = {
 
 /** Hostile XML and form bodies (contract D only). */
 const strapiBodies: Hostile[] = [
-  { name: "billion laughs", headers: { "content-type": "application/xml" }, body: '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><item><username>&lol2;</username></item>' },
-  { name: "XXE", headers: { "content-type": "application/xml" }, body: '<?xml version="1.0"?><!DOCTYPE item [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><item><username>&xxe;</username></item>' },
-  { name: "XML 10,000 deep", headers: { "content-type": "application/xml" }, body: "<item>" + "<a>".repeat(10_000) + "</a>".repeat(10_000) + "</item>" },
-  { name: "XML 5,000 elements", headers: { "content-type": "application/xml" }, body: "<item>" + "<reports>x</reports>".repeat(5000) + "</item>" },
-  { name: "XML wrong root", headers: { "content-type": "application/xml" }, body: "<user><username>x</username></user>" },
+  {
+    name: "billion laughs",
+    headers: { "content-type": "application/xml" },
+    body: '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><item><username>&lol2;</username></item>',
+  },
+  {
+    name: "XXE",
+    headers: { "content-type": "application/xml" },
+    body: '<?xml version="1.0"?><!DOCTYPE item [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><item><username>&xxe;</username></item>',
+  },
+  {
+    name: "XML 10,000 deep",
+    headers: { "content-type": "application/xml" },
+    body: "<item>" + "<a>".repeat(10_000) + "</a>".repeat(10_000) + "</item>",
+  },
+  {
+    name: "XML 5,000 elements",
+    headers: { "content-type": "application/xml" },
+    body: "<item>" + "<reports>x</reports>".repeat(5000) + "</item>",
+  },
+  {
+    name: "XML wrong root",
+    headers: { "content-type": "application/xml" },
+    body: "<user><username>x</username></user>",
+  },
   { name: "XML not closed", headers: { "content-type": "application/xml" }, body: "<item><username>x</username>" },
-  { name: "XML nested value", headers: { "content-type": "application/xml" }, body: "<item><username><a>x</a></username></item>" },
+  {
+    name: "XML nested value",
+    headers: { "content-type": "application/xml" },
+    body: "<item><username><a>x</a></username></item>",
+  },
   { name: "XML NUL", headers: { "content-type": "application/xml" }, body: "<item><username>a&#0;b</username></item>" },
   { name: "XML text/xml latin1", headers: { "content-type": "text/xml; charset=iso-8859-1" }, body: "<item/>" },
-  { name: "form 2,000 keys", headers: { "content-type": "application/x-www-form-urlencoded" }, body: Array.from({ length: 2000 }, (_, i) => `k${i}=1`).join("&") },
-  { name: "form bad boolean", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "confirmed=maybe" },
-  { name: "form repeated scalar", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "username=a&username=b" },
-  { name: "form __proto__", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "__proto__%5Badmin%5D=1&__proto__=x" },
-  { name: "form broken JSON text", headers: { "content-type": "application/x-www-form-urlencoded" }, body: '{"username":' },
+  {
+    name: "form 2,000 keys",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: Array.from({ length: 2000 }, (_, i) => `k${i}=1`).join("&"),
+  },
+  {
+    name: "form bad boolean",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "confirmed=maybe",
+  },
+  {
+    name: "form repeated scalar",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "username=a&username=b",
+  },
+  {
+    name: "form __proto__",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "__proto__%5Badmin%5D=1&__proto__=x",
+  },
+  {
+    name: "form broken JSON text",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: '{"username":',
+  },
 ];
 
 /**
  * Every text probe PostgreSQL cannot store, and every reserved key, at the top level, nested and in key position,
  * in each contract's own fields (free-form objects where the contract has them).
  */
-const TEXT_PROBES: Record<string, string> = { NUL: "a\u0000b", "lone high surrogate": "a\ud800b", "lone low surrogate": "a\udc00b" };
-const KEY_PROBES: Record<string, string> = { ...TEXT_PROBES, __proto__: "__proto__", constructor: "constructor", prototype: "prototype" };
+const TEXT_PROBES: Record<string, string> = {
+  NUL: "a\u0000b",
+  "lone high surrogate": "a\ud800b",
+  "lone low surrogate": "a\udc00b",
+};
+const KEY_PROBES: Record<string, string> = {
+  ...TEXT_PROBES,
+  __proto__: "__proto__",
+  constructor: "constructor",
+  prototype: "prototype",
+};
 
 type Placement = (probe: string) => Record<string, unknown>;
-const at = (key: string, value: unknown) => JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(value)}}`) as Record<string, unknown>;
+const at = (key: string, value: unknown) =>
+  JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(value)}}`) as Record<string, unknown>;
 const placements: Record<keyof typeof targets, { value: Record<string, Placement>; key: Record<string, Placement> }> = {
   contensis: {
     value: {
@@ -183,24 +247,58 @@ const placements: Record<keyof typeof targets, { value: Record<string, Placement
 
 /** The same probes in contract D's XML and form bodies, where the encoding can carry them. */
 const encodedProbes: Hostile[] = [
-  { name: "XML NUL reference in a value", headers: { "content-type": "application/xml" }, body: "<item><username>a&#0;b</username></item>" },
-  { name: "XML surrogate reference in a value", headers: { "content-type": "application/xml" }, body: "<item><username>a&#xD800;b</username></item>" },
-  { name: "XML NUL reference nested", headers: { "content-type": "application/xml" }, body: "<item><reports>a&#x0;b</reports></item>" },
-  { name: "XML raw NUL in a value", headers: { "content-type": "application/xml" }, body: "<item><username>a\u0000b</username></item>" },
-  { name: "form NUL in a value", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "username=a%00b" },
-  { name: "form NUL in an array value", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "reports=a%00b&reports=c" },
+  {
+    name: "XML NUL reference in a value",
+    headers: { "content-type": "application/xml" },
+    body: "<item><username>a&#0;b</username></item>",
+  },
+  {
+    name: "XML surrogate reference in a value",
+    headers: { "content-type": "application/xml" },
+    body: "<item><username>a&#xD800;b</username></item>",
+  },
+  {
+    name: "XML NUL reference nested",
+    headers: { "content-type": "application/xml" },
+    body: "<item><reports>a&#x0;b</reports></item>",
+  },
+  {
+    name: "XML raw NUL in a value",
+    headers: { "content-type": "application/xml" },
+    body: "<item><username>a\u0000b</username></item>",
+  },
+  {
+    name: "form NUL in a value",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "username=a%00b",
+  },
+  {
+    name: "form NUL in an array value",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "reports=a%00b&reports=c",
+  },
   { name: "form NUL in a key", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a%00b=1" },
-  { name: "form NUL in an array key", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a%00b%5B%5D=1" },
-  { name: "form JSON text with a NUL key", headers: { "content-type": "application/x-www-form-urlencoded" }, body: '{"a\\u0000b":1}' },
+  {
+    name: "form NUL in an array key",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "a%00b%5B%5D=1",
+  },
+  {
+    name: "form JSON text with a NUL key",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: '{"a\\u0000b":1}',
+  },
 ];
 
 function probeCases(contract: keyof typeof targets): Hostile[] {
   const cases: Hostile[] = [];
   for (const [where, place] of Object.entries(placements[contract].value)) {
-    for (const [probe, text] of Object.entries(TEXT_PROBES)) cases.push({ name: `${probe} in a value, ${where}`, body: JSON.stringify(place(text)) });
+    for (const [probe, text] of Object.entries(TEXT_PROBES))
+      cases.push({ name: `${probe} in a value, ${where}`, body: JSON.stringify(place(text)) });
   }
   for (const [where, place] of Object.entries(placements[contract].key)) {
-    for (const [probe, key] of Object.entries(KEY_PROBES)) cases.push({ name: `${probe} as a key, ${where}`, body: JSON.stringify(place(key)) });
+    for (const [probe, key] of Object.entries(KEY_PROBES))
+      cases.push({ name: `${probe} as a key, ${where}`, body: JSON.stringify(place(key)) });
   }
   return cases;
 }
@@ -209,12 +307,21 @@ function corpus() {
   const all: [string, keyof typeof targets, Hostile][] = [];
   for (const contract of Object.keys(targets) as (keyof typeof targets)[]) {
     const base = targets[contract].path;
-    for (const h of common) all.push([`${contract}: ${h.name}`, contract, { method: "PUT", ...h, path: base + (h.path ?? "") }]);
-    for (const h of paths) all.push([`${contract}: ${h.name}`, contract, { method: "GET", ...h, path: pathPrefix[contract] + h.path + pathSuffix[contract] }]);
-    for (const body of fields[contract]) all.push([`${contract}: ${body.slice(0, 60)}`, contract, { name: body, method: "PUT", path: base, body }]);
-    for (const h of probeCases(contract)) all.push([`${contract}: ${h.name}`, contract, { method: "PUT", ...h, path: base }]);
+    for (const h of common)
+      all.push([`${contract}: ${h.name}`, contract, { method: "PUT", ...h, path: base + (h.path ?? "") }]);
+    for (const h of paths)
+      all.push([
+        `${contract}: ${h.name}`,
+        contract,
+        { method: "GET", ...h, path: pathPrefix[contract] + h.path + pathSuffix[contract] },
+      ]);
+    for (const body of fields[contract])
+      all.push([`${contract}: ${body.slice(0, 60)}`, contract, { name: body, method: "PUT", path: base, body }]);
+    for (const h of probeCases(contract))
+      all.push([`${contract}: ${h.name}`, contract, { method: "PUT", ...h, path: base }]);
   }
-  for (const h of [...strapiBodies, ...encodedProbes]) all.push([`strapi: ${h.name}`, "strapi", { method: "PUT", ...h, path: targets.strapi.path }]);
+  for (const h of [...strapiBodies, ...encodedProbes])
+    all.push([`strapi: ${h.name}`, "strapi", { method: "PUT", ...h, path: targets.strapi.path }]);
   return all;
 }
 

@@ -22,7 +22,14 @@ describe("importDirectory", () => {
       database.db,
       fromFile({
         users: [
-          { id: "imported-1", username: "imported", email: "imported@example.com", role: "client", status: "active", password: "secret-123" },
+          {
+            id: "imported-1",
+            username: "imported",
+            email: "imported@example.com",
+            role: "client",
+            status: "active",
+            password: "secret-123",
+          },
           { username: "no-id", role: "admin", status: "locked" },
         ],
         reports: [{ uuid: "maia-imported00001", owner: "imported", score: 12 }],
@@ -34,14 +41,33 @@ describe("importDirectory", () => {
     expect((await database.db("users").where({ username: "no-id" }).first()).id).toMatch(/^[0-9a-f-]{36}$/);
     expect((await database.db("reports").where({ uuid: "maia-imported00001" }).first()).user_id).toBe("imported-1");
 
-    await importDirectory(database.db, fromFile({ users: [{ id: "imported-1", username: "imported", role: "client", status: "disabled" }] }));
+    await importDirectory(
+      database.db,
+      fromFile({ users: [{ id: "imported-1", username: "imported", role: "client", status: "disabled" }] }),
+    );
     const again = await database.db("users").where({ id: "imported-1" }).first();
     expect(again).toMatchObject({ status: "disabled", version: 2 });
   });
 
   it.each([
-    ["a bad entry", { users: [{ username: "fine", role: "client", status: "active" }, { username: "bad@name", role: "client", status: "active" }] }, /users\[1\]\.username/],
-    ["an unknown owner", { users: [{ username: "fine2", role: "client", status: "active" }], reports: [{ uuid: "maia-x", owner: "ghost" }] }, /owner 'ghost'/],
+    [
+      "a bad entry",
+      {
+        users: [
+          { username: "fine", role: "client", status: "active" },
+          { username: "bad@name", role: "client", status: "active" },
+        ],
+      },
+      /users\[1\]\.username/,
+    ],
+    [
+      "an unknown owner",
+      {
+        users: [{ username: "fine2", role: "client", status: "active" }],
+        reports: [{ uuid: "maia-x", owner: "ghost" }],
+      },
+      /owner 'ghost'/,
+    ],
   ])("refuses %s and writes nothing", async (_why, file, message) => {
     const before = [await count("users"), await count("reports")];
     await expect(importDirectory(database.db, fromFile(file as never))).rejects.toThrow(ImportError);
@@ -60,15 +86,25 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)("npm run import (streaming a fi
     });
 
   // Two script runs, each opening an embedded database: slow on a busy machine.
-  it("imports a file with a progress line, and refuses broken JSON with a clear message", { timeout: 120_000 }, async () => {
-    const file = join(dir, "users.json");
-    const users = Array.from({ length: 1200 }, (_, i) => ({ username: `streamed${i}`, role: "client", status: "active" }));
-    writeFileSync(file, JSON.stringify({ reports: [{ uuid: "maia-streamed0001", owner: "streamed7" }], users }));
-    const ok = await run(file);
-    expect(ok.stdout).toMatch(/imported 1200 users and 1 reports/);
-    expect(ok.stderr).toMatch(/importing: pass 1\/2, \d+% of the file, 1000 users/);
-    const broken = join(dir, "broken.json");
-    writeFileSync(broken, '{"users":[{"username":"x","role":"client","status":"active"}');
-    await expect(run(broken)).rejects.toMatchObject({ stderr: expect.stringMatching(/nothing imported: .* is not valid JSON/) });
-  });
+  it(
+    "imports a file with a progress line, and refuses broken JSON with a clear message",
+    { timeout: 120_000 },
+    async () => {
+      const file = join(dir, "users.json");
+      const users = Array.from({ length: 1200 }, (_, i) => ({
+        username: `streamed${i}`,
+        role: "client",
+        status: "active",
+      }));
+      writeFileSync(file, JSON.stringify({ reports: [{ uuid: "maia-streamed0001", owner: "streamed7" }], users }));
+      const ok = await run(file);
+      expect(ok.stdout).toMatch(/imported 1200 users and 1 reports/);
+      expect(ok.stderr).toMatch(/importing: pass 1\/2, \d+% of the file, 1000 users/);
+      const broken = join(dir, "broken.json");
+      writeFileSync(broken, '{"users":[{"username":"x","role":"client","status":"active"}');
+      await expect(run(broken)).rejects.toMatchObject({
+        stderr: expect.stringMatching(/nothing imported: .* is not valid JSON/),
+      });
+    },
+  );
 });

@@ -10,7 +10,15 @@ import { freePort, startServerProcess, stopServerProcess } from "../scripts/serv
 import { loadConfig, type Config } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { providerKeys, type ProviderKeys, type ProviderTiming } from "../src/tokens.ts";
-import { demoId, send, startServer, TEST_SECRET, testDatabase, type TestDatabase, type TestServer } from "./support/harness.ts";
+import {
+  demoId,
+  send,
+  startServer,
+  TEST_SECRET,
+  testDatabase,
+  type TestDatabase,
+  type TestServer,
+} from "./support/harness.ts";
 import { JwksServer, now, sign, signingKey, type SigningKey } from "./support/identity-provider.ts";
 
 const ADMIN = demoId("admin");
@@ -35,7 +43,11 @@ interface ProviderServer {
 const FAST: ProviderTiming = { refreshMs: 60_000, retryMs: 100, cooldownMs: 500, fetchTimeoutMs: 5_000 };
 
 /** A server verifying with `idp`'s keys; ready means the key set was fetched. */
-async function serveWith(idp: JwksServer, overrides: Partial<Config> = {}, timing: Partial<ProviderTiming> = {}): Promise<ProviderServer> {
+async function serveWith(
+  idp: JwksServer,
+  overrides: Partial<Config> = {},
+  timing: Partial<ProviderTiming> = {},
+): Promise<ProviderServer> {
   const config = { ...loadConfig({ JWT_JWKS_URL: idp.url }), ...overrides };
   const logs: string[] = [];
   const sink = new Writable({
@@ -102,7 +114,11 @@ describe("the provider's keys", () => {
       [key],
       async (_idp, api) => {
         expect((await api.current(sign(key, { sub: ADMIN, ...expected }))).status).toBe(200);
-        for (const claims of [{}, { ...expected, iss: "https://idp.test/realms/other" }, { ...expected, aud: "another-api" }]) {
+        for (const claims of [
+          {},
+          { ...expected, iss: "https://idp.test/realms/other" },
+          { ...expected, aud: "another-api" },
+        ]) {
           expect((await api.current(sign(key, { sub: ADMIN, ...claims }))).status).toBe(401);
         }
         expect(api.logs.join("")).not.toContain("without JWT_ISSUER and JWT_AUDIENCE");
@@ -135,9 +151,11 @@ describe("the provider's keys", () => {
       async (idp, api) => {
         await sleep(4_100);
         const before = idp.fetches;
-        const responses = await Promise.all(Array.from({ length: 20 }, () => api.current(sign(stranger, { sub: ADMIN }))));
+        const responses = await Promise.all(
+          Array.from({ length: 20 }, () => api.current(sign(stranger, { sub: ADMIN }))),
+        );
         expect(responses.map((r) => r.status)).toEqual(Array(20).fill(401));
-        expect(responses[0]!.headers.get("www-authenticate")).toBe('Bearer realm="users-api", error="invalid_token"');
+        expect(responses[0].headers.get("www-authenticate")).toBe('Bearer realm="users-api", error="invalid_token"');
         expect(idp.fetches).toBe(before + 1);
         for (let i = 0; i < 10; i++) expect((await api.current(sign(stranger, { sub: ADMIN }))).status).toBe(401);
         expect(idp.fetches).toBe(before + 1);
@@ -154,7 +172,9 @@ describe("the provider's keys", () => {
       async (idp, api) => {
         await idp.stop();
         await sleep(500);
-        expect(api.logs.join("")).toMatch(/could not fetch the identity provider's keys from .* \(ECONNREFUSED\); the cached keys stay in use/);
+        expect(api.logs.join("")).toMatch(
+          /could not fetch the identity provider's keys from .* \(ECONNREFUSED\); the cached keys stay in use/,
+        );
         expect((await api.current(sign(key, { sub: ADMIN }))).status).toBe(200);
         expect((await send(api.server, "GET", "/readyz")).status).toBe(200);
       },
@@ -225,7 +245,11 @@ describe("JWT_SUBJECT_CLAIM", () => {
           body: JSON.stringify({ data: { via: "email claim" } }),
         });
         expect(write.status).toBe(204);
-        const audit = await database.db("audit").where({ user_id: demoId("tdurden") }).orderBy("id", "desc").first();
+        const audit = await database
+          .db("audit")
+          .where({ user_id: demoId("tdurden") })
+          .orderBy("id", "desc")
+          .first();
         expect(audit.actor_id).toBe(demoId("tdurden"));
         const stranger = await api.current(sign(key, { sub: ADMIN, email: "nobody@example.com" }));
         expect(stranger.status).toBe(401);
@@ -290,11 +314,20 @@ describe("JWT_CLOCK_TOLERANCE", () => {
       },
       { jwtClockTolerance: 120 },
     );
-    for (const [jwtClockTolerance, status] of [[0, 401], [120, 200]] as const) {
+    for (const [jwtClockTolerance, status] of [
+      [0, 401],
+      [120, 200],
+    ] as const) {
       const server = await startServer({ jwtClockTolerance }, { database });
       try {
         for (const claims of [{ exp: now() - 10 }, { nbf: now() + 10 }, { iat: now() + 10 }]) {
-          expect((await send(server, "GET", "/user/current", { headers: { Authorization: `Bearer ${staticToken(claims)}` } })).status).toBe(status);
+          expect(
+            (
+              await send(server, "GET", "/user/current", {
+                headers: { Authorization: `Bearer ${staticToken(claims)}` },
+              })
+            ).status,
+          ).toBe(status);
         }
       } finally {
         await server.close();
@@ -304,42 +337,57 @@ describe("JWT_CLOCK_TOLERANCE", () => {
 });
 
 describe("a real server process configured with only JWT_JWKS_URL", () => {
-  it("waits for a provider whose keys it has never seen, accepts its tokens, and follows its key rotation", { timeout: 120_000 }, async () => {
-    const idp = new JwksServer(await freePort());
-    const dataDir = mkdtempSync(join(tmpdir(), "users-api-jwks-"));
-    const target: Record<string, string> = process.env.TEST_DATABASE_URL ? { DATABASE_URL: database.url! } : { DATA_DIR: dataDir, DATABASE_URL: "" };
-    const env = { ...target, JWT_JWKS_URL: idp.url, JWT_SECRET: "", JWT_PUBLIC_KEY: "", JWT_PRIVATE_KEY: "", LOG_LEVEL: "warn" };
-    const starting = startServerProcess(["--import", "tsx", "src/main.ts"], env);
-    try {
-      // The keys are made only now, while the server is starting and cannot reach the provider.
-      const first = signingKey();
-      await sleep(1_000);
-      await idp.publish(first).start();
-      const server = await starting;
-      const current = (key: SigningKey) => fetch(`${server.url}/user/current`, { headers: { Authorization: `Bearer ${sign(key, { sub: ADMIN })}` } });
-      const response = await current(first);
-      expect(response.status).toBe(200);
-      expect(((await response.json()) as { login: string }).login).toBe("admin");
+  it(
+    "waits for a provider whose keys it has never seen, accepts its tokens, and follows its key rotation",
+    { timeout: 120_000 },
+    async () => {
+      const idp = new JwksServer(await freePort());
+      const dataDir = mkdtempSync(join(tmpdir(), "users-api-jwks-"));
+      const target: Record<string, string> = process.env.TEST_DATABASE_URL
+        ? { DATABASE_URL: database.url! }
+        : { DATA_DIR: dataDir, DATABASE_URL: "" };
+      const env = {
+        ...target,
+        JWT_JWKS_URL: idp.url,
+        JWT_SECRET: "",
+        JWT_PUBLIC_KEY: "",
+        JWT_PRIVATE_KEY: "",
+        LOG_LEVEL: "warn",
+      };
+      const starting = startServerProcess(["--import", "tsx", "src/main.ts"], env);
+      try {
+        // The keys are made only now, while the server is starting and cannot reach the provider.
+        const first = signingKey();
+        await sleep(1_000);
+        await idp.publish(first).start();
+        const server = await starting;
+        const current = (key: SigningKey) =>
+          fetch(`${server.url}/user/current`, { headers: { Authorization: `Bearer ${sign(key, { sub: ADMIN })}` } });
+        const response = await current(first);
+        expect(response.status).toBe(200);
+        expect(((await response.json()) as { login: string }).login).toBe("admin");
 
-      const second = signingKey();
-      const before = idp.fetches;
-      idp.publish(second);
-      const rotated = Date.now();
-      let status = 0;
-      while (status !== 200 && Date.now() - rotated < 30_000) {
-        status = (await current(second)).status;
-        if (status !== 200) await sleep(500);
+        const second = signingKey();
+        const before = idp.fetches;
+        idp.publish(second);
+        const rotated = Date.now();
+        let status = 0;
+        while (status !== 200 && Date.now() - rotated < 30_000) {
+          status = (await current(second)).status;
+          if (status !== 200) await sleep(500);
+        }
+        expect(status).toBe(200);
+        // One fetch for the new kid once the 10 s cooldown had passed, none for the tries before.
+        expect(idp.fetches).toBe(before + 1);
+        expect((await current(first)).status).toBe(401);
+        expect(await stopServerProcess(server)).toBe(0);
+      } finally {
+        const server = await starting.catch(() => undefined);
+        if (server && server.child.exitCode === null && server.child.signalCode === null)
+          await stopServerProcess(server, "SIGKILL");
+        await idp.stop();
+        rmSync(dataDir, { recursive: true, force: true });
       }
-      expect(status).toBe(200);
-      // One fetch for the new kid once the 10 s cooldown had passed, none for the tries before.
-      expect(idp.fetches).toBe(before + 1);
-      expect((await current(first)).status).toBe(401);
-      expect(await stopServerProcess(server)).toBe(0);
-    } finally {
-      const server = await starting.catch(() => undefined);
-      if (server && server.child.exitCode === null && server.child.signalCode === null) await stopServerProcess(server, "SIGKILL");
-      await idp.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

@@ -26,7 +26,9 @@ it("pretty: one line per request with method, path, status, duration and request
     const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hello?token=abc`);
     const requestId = response.headers.get("x-request-id");
     for (let i = 0; i < 100 && !output.includes("\n"); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(output).toMatch(new RegExp(`^\\[\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\] INFO: GET /hello 204 \\d+ ms request=${requestId}\\n$`));
+    expect(output).toMatch(
+      new RegExp(`^\\[\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\] INFO: GET /hello 204 \\d+ ms request=${requestId}\\n$`),
+    );
     logger.info({ migrations: ["001_directory"] }, "applied migrations");
     expect(output.split("\n")[1]).toMatch(/INFO: applied migrations \{"migrations":\["001_directory"\]\}$/);
   } finally {

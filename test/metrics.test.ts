@@ -24,7 +24,9 @@ describe("/metrics", () => {
   afterAll(() => server.close());
 
   it("after traffic, shows request durations by operationId, requests in flight, the pool and the statements", async () => {
-    expect((await send(server, "PUT", "/users/12345", { as: "admin", ...jsonBody({ confirmed: true }) })).status).toBe(200);
+    expect((await send(server, "PUT", "/users/12345", { as: "admin", ...jsonBody({ confirmed: true }) })).status).toBe(
+      200,
+    );
     expect((await send(server, "GET", "/users/12345", { as: "admin" })).status).toBe(200);
     expect((await send(server, "GET", "/nothing/here")).status).toBe(404);
 
@@ -37,9 +39,17 @@ describe("/metrics", () => {
     expect(sample(text, "http_server_request_duration_seconds_count", put)).toBe(1);
     expect(sample(text, "http_server_request_duration_seconds_bucket", { ...put, le: "+Inf" })).toBe(1);
     expect(sample(text, "http_server_request_duration_seconds_sum", put)).toBeGreaterThan(0);
-    expect(sample(text, "http_server_request_duration_seconds_count", { method: "GET", operation_id: "getStrapiUser" })).toBe(1);
+    expect(
+      sample(text, "http_server_request_duration_seconds_count", { method: "GET", operation_id: "getStrapiUser" }),
+    ).toBe(1);
     // The raw URL never becomes a label value.
-    expect(sample(text, "http_server_request_duration_seconds_count", { route: "unmatched", status_code: "404", operation_id: "none" })).toBe(1);
+    expect(
+      sample(text, "http_server_request_duration_seconds_count", {
+        route: "unmatched",
+        status_code: "404",
+        operation_id: "none",
+      }),
+    ).toBe(1);
     expect(text).not.toContain("/users/12345");
     // The scrape itself is the one request in flight.
     expect(sample(text, "http_server_active_requests")).toBe(1);
@@ -49,10 +59,18 @@ describe("/metrics", () => {
     expect(sample(text, "db_pool_connections_idle")).toBe(sample(text, "db_pool_connections"));
     expect(sample(text, "db_pool_waiting")).toBe(0);
     // The write is one statement: `with updated as (update users …) insert into audit …`.
-    expect(sample(text, "db_query_duration_seconds_count", { operation: "with", outcome: "success" })).toBeGreaterThanOrEqual(1);
-    expect(sample(text, "db_query_duration_seconds_count", { operation: "select", outcome: "success" })).toBeGreaterThanOrEqual(2);
+    expect(
+      sample(text, "db_query_duration_seconds_count", { operation: "with", outcome: "success" }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, "db_query_duration_seconds_count", { operation: "select", outcome: "success" }),
+    ).toBeGreaterThanOrEqual(2);
 
-    for (const name of ["process_cpu_user_seconds_total", "process_resident_memory_bytes", "nodejs_heap_size_used_bytes"]) {
+    for (const name of [
+      "process_cpu_user_seconds_total",
+      "process_resident_memory_bytes",
+      "nodejs_heap_size_used_bytes",
+    ]) {
       expect(sample(text, name), name).toBeGreaterThan(0);
     }
     expect(sample(text, "nodejs_eventloop_lag_seconds")).toBeGreaterThanOrEqual(0);
@@ -90,7 +108,12 @@ describe("METRICS_PORT", () => {
       expect((await send(server, "GET", "/metrics")).status).toBe(404);
       const own = await fetch(`${url}/metrics`);
       expect(own.status).toBe(200);
-      expect(sample(await own.text(), "http_server_request_duration_seconds_count", { route: "/metrics", status_code: "404" })).toBe(1);
+      expect(
+        sample(await own.text(), "http_server_request_duration_seconds_count", {
+          route: "/metrics",
+          status_code: "404",
+        }),
+      ).toBe(1);
       expect((await fetch(`${url}/users/12345`)).status).toBe(404);
     } finally {
       listener.close();

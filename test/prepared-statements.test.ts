@@ -25,15 +25,18 @@ it("a statement run twice on one connection is prepared once and executed from t
   });
 });
 
-it.runIf(!!process.env.TEST_DATABASE_URL)("DB_PREPARED_STATEMENTS=false (for a pooler that cannot keep them) prepares nothing", async () => {
-  const db = openDatabase({ kind: "postgres", url: database.url!, poolMax: 1, preparedStatements: false });
-  try {
-    await db.transaction(async (trx) => {
-      expect(await findUser(trx, { by: "username", value: "tdurden" }, false)).toMatchObject({ username: "tdurden" });
-      const { rows } = await trx.raw("select count(*)::int as prepared from pg_prepared_statements");
-      expect(rows[0].prepared).toBe(0);
-    });
-  } finally {
-    await db.destroy();
-  }
-});
+it.runIf(!!process.env.TEST_DATABASE_URL)(
+  "DB_PREPARED_STATEMENTS=false (for a pooler that cannot keep them) prepares nothing",
+  async () => {
+    const db = openDatabase({ kind: "postgres", url: database.url!, poolMax: 1, preparedStatements: false });
+    try {
+      await db.transaction(async (trx) => {
+        expect(await findUser(trx, { by: "username", value: "tdurden" }, false)).toMatchObject({ username: "tdurden" });
+        const { rows } = await trx.raw("select count(*)::int as prepared from pg_prepared_statements");
+        expect(rows[0].prepared).toBe(0);
+      });
+    } finally {
+      await db.destroy();
+    }
+  },
+);

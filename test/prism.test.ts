@@ -17,11 +17,22 @@ beforeAll(async () => {
   prismUrl = `http://127.0.0.1:${port}`;
   // Prism's own entry point, not `npx prism`: a signal to npx would not reach the Prism it starts.
   const prismCli = createRequire(import.meta.url).resolve("@stoplight/prism-cli/dist/index.js");
-  const args = [prismCli, "proxy", "openapi.yaml", server.baseUrl, "--errors", "--port", String(port), "--host", "127.0.0.1"];
+  const args = [
+    prismCli,
+    "proxy",
+    "openapi.yaml",
+    server.baseUrl,
+    "--errors",
+    "--port",
+    String(port),
+    "--host",
+    "127.0.0.1",
+  ];
   prism = spawnGroup(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   prism.stdout!.on("data", (chunk) => (output += chunk));
   prism.stderr!.on("data", (chunk) => (output += chunk));
-  for (let i = 0; i < 600 && !/Prism is listening/.test(output); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < 600 && !/Prism is listening/.test(output); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   if (!/Prism is listening/.test(output)) throw new Error(`prism did not start:\n${output}`);
 }, 90_000);
 
@@ -37,12 +48,32 @@ const json = (body: unknown) => ({ "content-type": "application/json", body: JSO
 /** [method, path, caller, body, expected status] */
 const traffic: [string, string, string | null, ReturnType<typeof json> | null, number][] = [
   ["GET", `/api/management/security/users/${TDURDEN}`, "admin", null, 200],
-  ["PUT", "/api/management/security/users/t.durden@fightclub.com", "admin", json({ username: "tdurden", email: "t.turden@fightclub.com", firstname: "Tyler", lastname: "Durden", timezone: "America/New_York", language: "en-US", custom: { department: "Soap sales" } }), 200],
+  [
+    "PUT",
+    "/api/management/security/users/t.durden@fightclub.com",
+    "admin",
+    json({
+      username: "tdurden",
+      email: "t.turden@fightclub.com",
+      firstname: "Tyler",
+      lastname: "Durden",
+      timezone: "America/New_York",
+      language: "en-US",
+      custom: { department: "Soap sales" },
+    }),
+    200,
+  ],
   ["GET", "/api/management/security/users/nobody", "admin", null, 404],
   ["GET", "/api/management/security/users/tdurden", "jonny1", null, 403],
   ["GET", "/api/management/security/users/tdurden", null, null, 401],
   ["GET", "/user/jonny1/profile", "jonny1", null, 200],
-  ["PUT", "/user/jonny1/profile", "admin", json({ id: "jonny1", firstName: "John", lastName: "Doe", email: "john.doe@example.com" }), 204],
+  [
+    "PUT",
+    "/user/jonny1/profile",
+    "admin",
+    json({ id: "jonny1", firstName: "John", lastName: "Doe", email: "john.doe@example.com" }),
+    204,
+  ],
   ["PUT", "/user/jonny1/profile", "admin", json({ email: "t.turden@fightclub.com" }), 409],
   ["PUT", "/user/ghost/profile", "admin", json({ firstName: "X" }), 404],
   ["GET", "/user/current", "dhclient", null, 200],
@@ -50,7 +81,13 @@ const traffic: [string, string, string | null, ReturnType<typeof json> | null, n
   ["PUT", "/user/current", "dhclient", json({ role: 0 }), 403],
   ["GET", `/users/${JLOPEZ}`, "jlopez", null, 200],
   ["PUT", "/users/12345", "admin", json({ username: "updatedUser", email: "updated-user@example.com" }), 200],
-  ["PUT", `/users/${JLOPEZ}`, "admin", json({ role: "client", reports: ["maia-c6cbaa76ba8f", "maia-3b5a054c593d"], confirmed: true, blocked: false }), 200],
+  [
+    "PUT",
+    `/users/${JLOPEZ}`,
+    "admin",
+    json({ role: "client", reports: ["maia-c6cbaa76ba8f", "maia-3b5a054c593d"], confirmed: true, blocked: false }),
+    200,
+  ],
   ["PUT", `/users/${JLOPEZ}`, "jlopez", json({ role: "admin" }), 403],
   ["GET", "/users/12399", "admin", null, 404],
   ["GET", "/healthz", null, null, 200],
@@ -60,15 +97,18 @@ const traffic: [string, string, string | null, ReturnType<typeof json> | null, n
 ];
 
 describe("Prism proxy", () => {
-  it.each(traffic)("%s %s as %s: passes Prism with status %i and no violations", async (method, path, caller, body, expected) => {
-    const headers: Record<string, string> = {};
-    if (caller) headers.authorization = `Bearer ${server.token(caller)}`;
-    if (body) headers["content-type"] = body["content-type"];
-    const response = await fetch(prismUrl + path, { method, headers, body: body?.body });
-    const text = await response.text();
-    expect(response.headers.get("sl-violations"), text).toBeNull();
-    expect(response.status, text).toBe(expected);
-  });
+  it.each(traffic)(
+    "%s %s as %s: passes Prism with status %i and no violations",
+    async (method, path, caller, body, expected) => {
+      const headers: Record<string, string> = {};
+      if (caller) headers.authorization = `Bearer ${server.token(caller)}`;
+      if (body) headers["content-type"] = body["content-type"];
+      const response = await fetch(prismUrl + path, { method, headers, body: body?.body });
+      const text = await response.text();
+      expect(response.headers.get("sl-violations"), text).toBeNull();
+      expect(response.status, text).toBe(expected);
+    },
+  );
 
   it("is really validating: a request outside the spec is stopped by Prism itself (422), not by the server (400)", async () => {
     const response = await fetch(`${prismUrl}/users/12345`, {

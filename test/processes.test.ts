@@ -17,7 +17,9 @@ const alive = (pid: number) => {
 /** Starts a shell that starts a grandchild, as `npx` starts the tool it runs; resolves with the grandchild's pid. */
 async function shellWithGrandchild() {
   const shell = spawnGroup("sh", ["-c", "sleep 30 & echo $!; wait"], { stdio: ["ignore", "pipe", "ignore"] });
-  const grandchild = await new Promise<number>((resolve) => shell.stdout!.once("data", (chunk) => resolve(Number(String(chunk).trim()))));
+  const grandchild = await new Promise<number>((resolve) =>
+    shell.stdout!.once("data", (chunk) => resolve(Number(String(chunk).trim()))),
+  );
   return { shell, grandchild };
 }
 

@@ -19,18 +19,28 @@ afterAll(async () => {
 beforeEach(() => server.reset());
 
 const putJson = (target: TestServer, body: object, headers: Record<string, string> = {}) =>
-  send(target, "PUT", `/users/${JLOPEZ}`, { as: "admin", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  send(target, "PUT", `/users/${JLOPEZ}`, {
+    as: "admin",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe("concurrency", () => {
   it("24 PUTs with the same If-Match: exactly one 2xx, the rest 412", async () => {
-    const results = await Promise.all(Array.from({ length: 24 }, (_, i) => putJson(server, { email: `racer-${i}@example.com` }, { "if-match": '"1"' })));
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => putJson(server, { email: `racer-${i}@example.com` }, { "if-match": '"1"' })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 412)).toHaveLength(23);
     expect(await server.db("audit").where({ user_id: JLOPEZ })).toHaveLength(1);
   });
 
   it("48 PUTs without If-Match all succeed, and the row is exactly one request's values", async () => {
-    const bodies = Array.from({ length: 48 }, (_, i) => ({ username: `writer${i}`, email: `writer${i}@example.com`, confirmed: i % 2 === 0 }));
+    const bodies = Array.from({ length: 48 }, (_, i) => ({
+      username: `writer${i}`,
+      email: `writer${i}@example.com`,
+      confirmed: i % 2 === 0,
+    }));
     const results = await Promise.all(bodies.map((body) => putJson(server, body)));
     expect(results.map((r) => r.status)).toEqual(bodies.map(() => 200));
     const row = await server.db("users").where({ id: JLOPEZ }).first();
@@ -44,11 +54,15 @@ describe("concurrency", () => {
     const second = await startServer({}, { database });
     try {
       const results = await Promise.all(
-        Array.from({ length: 24 }, (_, i) => putJson(i % 2 ? second : server, { email: `twin-${i}@example.com` }, { "if-match": '"1"' })),
+        Array.from({ length: 24 }, (_, i) =>
+          putJson(i % 2 ? second : server, { email: `twin-${i}@example.com` }, { "if-match": '"1"' }),
+        ),
       );
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);
       expect(results.filter((r) => r.status === 412)).toHaveLength(23);
-      const many = await Promise.all(Array.from({ length: 24 }, (_, i) => putJson(i % 2 ? second : server, { email: `both-${i}@example.com` })));
+      const many = await Promise.all(
+        Array.from({ length: 24 }, (_, i) => putJson(i % 2 ? second : server, { email: `both-${i}@example.com` })),
+      );
       expect(many.every((r) => r.status === 200)).toBe(true);
       expect((await server.db("users").where({ id: JLOPEZ }).first()).version).toBe(26);
     } finally {
@@ -80,7 +94,10 @@ describe.runIf(onPostgres)("database outage (PostgreSQL)", () => {
     try {
       for (let round = 0; round < 5; round++) {
         await new Promise((resolve) => setTimeout(resolve, 150));
-        await admin.raw("select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()", [rows[0].name]);
+        await admin.raw(
+          "select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()",
+          [rows[0].name],
+        );
       }
     } finally {
       stop = true;

@@ -27,24 +27,37 @@ async function seenBy(username: string) {
 }
 
 const audited = (username: string) =>
-  server.db("audit").join("users", "users.id", "audit.user_id").where("users.username", username).orderBy("audit.id").select("audit.changes");
+  server
+    .db("audit")
+    .join("users", "users.id", "audit.user_id")
+    .where("users.username", username)
+    .orderBy("audit.id")
+    .select("audit.changes");
 
 describe("a report given to another user", () => {
   it("moves the previous owner's ETag through all four contracts and audits it for that owner", async () => {
     const before = await seenBy("jlopez");
     expect(before.strapi.reports.map((r: { uuid: string }) => r.uuid)).toEqual(["maia-8439cc39b63b"]);
-    const given = await send(server, "PUT", `/users/${demoId("tdurden")}`, { as: "admin", ...jsonBody({ reports: ["maia-8439cc39b63b"] }) });
+    const given = await send(server, "PUT", `/users/${demoId("tdurden")}`, {
+      as: "admin",
+      ...jsonBody({ reports: ["maia-8439cc39b63b"] }),
+    });
     expect(given.status).toBe(200);
 
     const after = await seenBy("jlopez");
     expect(after.strapi.reports).toEqual([]);
     expect(after.etag).not.toBe(before.etag);
-    expect((await audited("jlopez")).at(-1)!.changes).toEqual({ reports: { removed: ["maia-8439cc39b63b"], to: demoId("tdurden") } });
+    expect((await audited("jlopez")).at(-1)!.changes).toEqual({
+      reports: { removed: ["maia-8439cc39b63b"], to: demoId("tdurden") },
+    });
   });
 
   it("a stale If-Match of the previous owner is refused afterwards", async () => {
     const { etag } = await seenBy("jlopez");
-    await send(server, "PUT", `/users/${demoId("tdurden")}`, { as: "admin", ...jsonBody({ reports: ["maia-8439cc39b63b"] }) });
+    await send(server, "PUT", `/users/${demoId("tdurden")}`, {
+      as: "admin",
+      ...jsonBody({ reports: ["maia-8439cc39b63b"] }),
+    });
     const stale = await send(server, "PUT", `/users/${demoId("jlopez")}`, {
       as: "admin",
       headers: { "content-type": "application/json", "if-match": etag! },
@@ -56,7 +69,10 @@ describe("a report given to another user", () => {
 
 describe("a renamed user", () => {
   it("moves the ETag of the users it created or last updated, whose representation names it", async () => {
-    const updated = await send(server, "PUT", "/user/jonny1/profile", { as: "admin", ...jsonBody({ firstName: "Johnny", email: "jonny1@example.com" }) });
+    const updated = await send(server, "PUT", "/user/jonny1/profile", {
+      as: "admin",
+      ...jsonBody({ firstName: "Johnny", email: "jonny1@example.com" }),
+    });
     expect(updated.status).toBe(204);
     const before = await seenBy("jonny1");
     expect(before.strapi.updated_by).toBe("admin");
@@ -81,7 +97,10 @@ describe("an import", () => {
   it("that renames a user moves the ETags of the users it created or last updated", async () => {
     const before = await seenBy("tdurden");
     expect(before.strapi.created_by).toBe("admin");
-    await importDirectory(server.db, fromFile({ users: [{ id: demoId("admin"), username: "root", role: "admin", status: "active" }] }));
+    await importDirectory(
+      server.db,
+      fromFile({ users: [{ id: demoId("admin"), username: "root", role: "admin", status: "active" }] }),
+    );
     const after = await seenBy("tdurden");
     expect(after.strapi.created_by).toBe("root");
     expect(after.etag).not.toBe(before.etag);

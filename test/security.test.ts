@@ -14,7 +14,8 @@ afterAll(() => server.close());
 
 const ADMIN = demoId("admin");
 const now = () => Math.floor(Date.now() / 1000);
-const getWith = (token: string, path = "/users/12345") => send(server, "GET", path, { headers: { Authorization: `Bearer ${token}` } });
+const getWith = (token: string, path = "/users/12345") =>
+  send(server, "GET", path, { headers: { Authorization: `Bearer ${token}` } });
 const unsigned = (claims: object) =>
   `${Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url")}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.`;
 
@@ -44,12 +45,19 @@ describe("bearer tokens", () => {
   });
 
   it("an HS256 token signed with the RSA public key cannot pass as RS256 (algorithm confusion)", async () => {
-    const rsaServer = await startServer({}, { keys: { algorithm: "RS256", verifyKey: createPublicKey(publicPem), signKey: undefined } });
+    const rsaServer = await startServer(
+      {},
+      { keys: { algorithm: "RS256", verifyKey: createPublicKey(publicPem), signKey: undefined } },
+    );
     try {
       const forged = jwt.sign({ sub: ADMIN }, Buffer.from(publicPem), { algorithm: "HS256" });
-      expect((await send(rsaServer, "GET", "/users/12345", { headers: { Authorization: `Bearer ${forged}` } })).status).toBe(401);
+      expect(
+        (await send(rsaServer, "GET", "/users/12345", { headers: { Authorization: `Bearer ${forged}` } })).status,
+      ).toBe(401);
       const genuine = jwt.sign({ sub: ADMIN }, privateKey, { algorithm: "RS256" });
-      expect((await send(rsaServer, "GET", "/users/12345", { headers: { Authorization: `Bearer ${genuine}` } })).status).toBe(200);
+      expect(
+        (await send(rsaServer, "GET", "/users/12345", { headers: { Authorization: `Bearer ${genuine}` } })).status,
+      ).toBe(200);
     } finally {
       await rsaServer.close();
     }
@@ -59,7 +67,9 @@ describe("bearer tokens", () => {
     const strict = await startServer({ jwtIssuer: "https://issuer.test", jwtAudience: "users-api" });
     try {
       const call = (options: jwt.SignOptions) =>
-        send(strict, "GET", "/users/12345", { headers: { Authorization: `Bearer ${jwt.sign({ sub: ADMIN }, TEST_SECRET, options)}` } });
+        send(strict, "GET", "/users/12345", {
+          headers: { Authorization: `Bearer ${jwt.sign({ sub: ADMIN }, TEST_SECRET, options)}` },
+        });
       expect((await call({})).status).toBe(401);
       expect((await call({ issuer: "https://other.test", audience: "users-api" })).status).toBe(401);
       expect((await call({ issuer: "https://issuer.test", audience: "other" })).status).toBe(401);
@@ -127,11 +137,18 @@ describe("responses", () => {
     const withCors = await startServer({ corsOrigins: ["https://app.example"] });
     try {
       const preflight = await send(withCors, "OPTIONS", "/users/12345", {
-        headers: { Origin: "https://app.example", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "if-match" },
+        headers: {
+          Origin: "https://app.example",
+          "Access-Control-Request-Method": "PUT",
+          "Access-Control-Request-Headers": "if-match",
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get("access-control-allow-headers")).toContain("If-Match");
-      const get = await send(withCors, "GET", "/users/12345", { as: "admin", headers: { Origin: "https://app.example" } });
+      const get = await send(withCors, "GET", "/users/12345", {
+        as: "admin",
+        headers: { Origin: "https://app.example" },
+      });
       expect(get.headers.get("access-control-allow-origin")).toBe("https://app.example");
       expect(get.headers.get("access-control-expose-headers")).toContain("ETag");
       const other = await send(withCors, "GET", "/healthz", { headers: { Origin: "https://evil.example" } });

@@ -17,7 +17,9 @@ function collectExamples(node: unknown, where: string, found: Example[] = []): E
   const record = node as Record<string, unknown>;
   if (record.schema && typeof record.schema === "object") {
     // An XML example is the document itself: what a client sends, checked as the server decodes it.
-    const value = where.endsWith(".application/xml") ? decodeXml(record.example as string, resolveSchema(record.schema as JsonSchema)) : record.example;
+    const value = where.endsWith(".application/xml")
+      ? decodeXml(record.example as string, resolveSchema(record.schema as JsonSchema))
+      : record.example;
     if ("example" in record) found.push({ where, schema: record.schema, value });
     for (const [name, example] of Object.entries((record.examples as Record<string, { value: unknown }>) ?? {})) {
       found.push({ where: `${where}.examples.${name}`, schema: record.schema, value: example.value });
@@ -30,7 +32,8 @@ function collectExamples(node: unknown, where: string, found: Example[] = []): E
 }
 
 /** Points the spec's local $refs at the Ajv instance's copy of the components. */
-const rebased = (schema: object) => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"spec#/components/'));
+const rebased = (schema: object) =>
+  JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"spec#/components/'));
 
 describe("openapi.yaml", () => {
   const examples = collectExamples(spec, "spec");
@@ -54,10 +57,12 @@ describe("openapi.yaml", () => {
         (schema.type === "string" && ("maxLength" in schema || "enum" in schema)) ||
         (schema.type === "array" && "maxItems" in schema) ||
         (schema.type === "object" && ("maxProperties" in schema || schema.additionalProperties === false)) ||
-        ((schema.type === "integer" || schema.type === "number") && (("minimum" in schema && "maximum" in schema) || "enum" in schema)) ||
+        ((schema.type === "integer" || schema.type === "number") &&
+          (("minimum" in schema && "maximum" in schema) || "enum" in schema)) ||
         schema.type === "boolean";
       if (!bounded) unbounded.push(where);
-      for (const [name, child] of Object.entries(schema.properties ?? {})) checkSchema(child as object, `${where}.${name}`);
+      for (const [name, child] of Object.entries(schema.properties ?? {}))
+        checkSchema(child as object, `${where}.${name}`);
       if (schema.items) checkSchema(schema.items, `${where}[]`);
     };
     const findSchemas = (node: unknown, where: string) => {
@@ -78,10 +83,14 @@ describe("openapi.yaml", () => {
     const methods = ["get", "put", "post", "delete", "patch"];
     const operations = Object.values(spec.paths).flatMap((item) => methods.flatMap((m) => (item[m] ? [item[m]] : [])));
     expect(operations.length).toBe(14);
-    expect(operations.filter((operation) => typeof (operation as { operationId?: string }).operationId !== "string")).toEqual([]);
+    expect(
+      operations.filter((operation) => typeof (operation as { operationId?: string }).operationId !== "string"),
+    ).toEqual([]);
   });
 
   it("matches the committed generated types", () => {
-    expect(() => execFileSync(process.execPath, ["--import", "tsx", "scripts/generate.ts", "--check"], { stdio: "pipe" })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/generate.ts", "--check"], { stdio: "pipe" }),
+    ).not.toThrow();
   });
 });

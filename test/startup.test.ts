@@ -9,7 +9,11 @@ import { TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.
 
 /** Starts the server with `env`, and returns what it printed on stdout once ready, then stops it. */
 async function printed(env: Record<string, string>): Promise<string> {
-  const server = await startServerProcess(["--import", "tsx", "src/main.ts"], { JWT_SECRET: TEST_SECRET, LOG_LEVEL: "warn", ...env }, { captureStdout: true });
+  const server = await startServerProcess(
+    ["--import", "tsx", "src/main.ts"],
+    { JWT_SECRET: TEST_SECRET, LOG_LEVEL: "warn", ...env },
+    { captureStdout: true },
+  );
   await stopServerProcess(server);
   return server.stdout();
 }

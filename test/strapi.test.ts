@@ -12,7 +12,8 @@ beforeEach(() => server.reset());
 
 const JLOPEZ = demoId("jlopez");
 const row = (id = JLOPEZ) => server.db("users").where({ id }).first();
-const owned = async (id = JLOPEZ) => (await server.db("reports").where({ user_id: id }).orderBy("uuid")).map((r) => r.uuid);
+const owned = async (id = JLOPEZ) =>
+  (await server.db("reports").where({ user_id: id }).orderBy("uuid")).map((r) => r.uuid);
 const put = (body: string, type: string, as = "admin", id = JLOPEZ) =>
   send(server, "PUT", `/users/${id}`, { as, headers: { "content-type": type }, body });
 
@@ -47,7 +48,9 @@ const seed004Xml = `<?xml version="1.0" encoding="utf-8"?>
 </item>`;
 
 const seed004Form = new URLSearchParams([
-  ...Object.entries(seed004).filter(([key]) => key !== "reports").map(([k, v]) => [k, String(v)]),
+  ...Object.entries(seed004)
+    .filter(([key]) => key !== "reports")
+    .map(([k, v]) => [k, String(v)]),
   ...seed004.reports.map((uuid) => ["reports", uuid]),
 ]).toString();
 
@@ -65,7 +68,12 @@ describe("seed 003", () => {
       headers: server.auth("user12345"),
     });
     expect(response.status).toBe(200);
-    expect(data).toMatchObject({ id: "12345", username: "updatedUser", email: "updated-user@example.com", updated_by: "updatedUser" });
+    expect(data).toMatchObject({
+      id: "12345",
+      username: "updatedUser",
+      email: "updated-user@example.com",
+      updated_by: "updatedUser",
+    });
   });
 
   it("an unknown id is 404 {code, message}", async () => {
@@ -81,7 +89,18 @@ describe("seed 004", () => {
     expect(status).toBe(200);
     expect(headers.get("etag")).toBe('"2"');
     expect(Object.keys(json).sort()).toEqual(
-      ["id", "username", "email", "provider", "confirmed", "blocked", "role", "reports", "created_by", "updated_by"].sort(),
+      [
+        "id",
+        "username",
+        "email",
+        "provider",
+        "confirmed",
+        "blocked",
+        "role",
+        "reports",
+        "created_by",
+        "updated_by",
+      ].sort(),
     );
     expect(json).toMatchObject({
       id: JLOPEZ,
@@ -95,7 +114,8 @@ describe("seed 004", () => {
     expect(json.reports.map((r: { uuid: string }) => r.uuid).sort()).toEqual([...seed004.reports].sort());
     expect(json.reports[0]).toMatchObject({ users_permissions_user: "jlopez" });
     const text = JSON.stringify(json);
-    for (const secret of [seed004.password, seed004.resetPasswordToken, seed004.confirmationToken]) expect(text).not.toContain(secret);
+    for (const secret of [seed004.password, seed004.resetPasswordToken, seed004.confirmationToken])
+      expect(text).not.toContain(secret);
   });
 
   it("keeps the password as argon2id and the tokens as SHA-256, never in clear", async () => {
@@ -106,7 +126,8 @@ describe("seed 004", () => {
     expect(user.confirmation_token).toBe(hashToken(seed004.confirmationToken));
     const [audit] = await server.db("audit").where({ user_id: JLOPEZ });
     const logged = JSON.stringify(audit) + server.logs.join("");
-    for (const secret of [seed004.password, seed004.resetPasswordToken, seed004.confirmationToken]) expect(logged).not.toContain(secret);
+    for (const secret of [seed004.password, seed004.resetPasswordToken, seed004.confirmationToken])
+      expect(logged).not.toContain(secret);
   });
 
   it("the XML example answers 200", async () => {
@@ -218,7 +239,11 @@ describe("fields", () => {
 
 describe("who may change what", () => {
   it("a user changes its own username, email and password", async () => {
-    const { status } = await put(JSON.stringify({ username: "jl", email: "jl@example.com", password: "new-password" }), "application/json", "jlopez");
+    const { status } = await put(
+      JSON.stringify({ username: "jl", email: "jl@example.com", password: "new-password" }),
+      "application/json",
+      "jlopez",
+    );
     expect(status).toBe(200);
   });
 

@@ -57,6 +57,23 @@ const bodySchema = {
   },
 };
 
+/** What the read and the write return (the write with the representation's relations). */
+interface UserRow {
+  id: string;
+  username: string;
+  email: string | null;
+  provider: string | null;
+  confirmed: boolean;
+  status: string;
+  role: string | Record<string, unknown>;
+  version: number;
+}
+interface WrittenRow extends UserRow {
+  reports: object[];
+  created_by: string | null;
+  updated_by: string | null;
+}
+
 const refuse = (reply: FastifyReply, code: number, message: string) => reply.code(code).send({ code, message });
 
 // Unknown properties refused and no type coercion, as the project's validator does (Fastify's defaults differ).
@@ -82,7 +99,7 @@ app.put<{ Params: { id: string }; Body: Body }>(
     if (!callerId) return refuse(reply, 401, "A valid bearer token is required.");
 
     const { id } = request.params;
-    const { rows } = await pool.query({ ...READ, values: [callerId, id] });
+    const { rows } = await pool.query<UserRow>({ ...READ, values: [callerId, id] });
     const caller = rows.find((row) => row.id === callerId);
     const target = rows.find((row) => row.id === id);
     if (!caller || caller.status !== "active") return refuse(reply, 401, "The bearer token's user is not active.");
@@ -98,10 +115,19 @@ app.put<{ Params: { id: string }; Body: Body }>(
     if (body.email !== undefined) changes.email = { old: target.email, new: body.email };
     if (body.confirmed !== undefined) changes.confirmed = { old: target.confirmed, new: body.confirmed };
     if (status !== undefined) changes.status = { old: target.status, new: status };
-    let written;
+    let written: WrittenRow | undefined;
     try {
-      const values = [id, callerId, body.username, body.email, body.confirmed, status, target.version, JSON.stringify(changes)];
-      written = (await pool.query({ ...WRITE, values })).rows[0];
+      const values = [
+        id,
+        callerId,
+        body.username,
+        body.email,
+        body.confirmed,
+        status,
+        target.version,
+        JSON.stringify(changes),
+      ];
+      written = (await pool.query<WrittenRow>({ ...WRITE, values })).rows[0];
     } catch (error) {
       if ((error as { code?: string }).code === "23505") return refuse(reply, 409, "The username or email is taken.");
       throw error;
@@ -116,15 +142,19 @@ app.put<{ Params: { id: string }; Body: Body }>(
       provider: written.provider,
       confirmed: written.confirmed,
       blocked: written.status !== "active",
-      role: { ...written.role, users: [] },
-      reports: written.reports.map((report: object) => ({ ...report, users_permissions_user: written.username })),
+      role: { ...(written.role as Record<string, unknown>), users: [] },
+      reports: written.reports.map((report) => ({ ...report, users_permissions_user: written.username })),
       created_by: written.created_by,
       updated_by: written.updated_by,
     };
   },
 );
 
-const close = () => app.close().then(() => pool.end()).then(() => process.exit(0));
-process.on("SIGTERM", close);
-process.on("SIGINT", close);
+const close = () =>
+  app
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0));
+process.on("SIGTERM", () => void close());
+process.on("SIGINT", () => void close());
 await app.listen({ host: process.env.HOST ?? "127.0.0.1", port: Number(process.env.PORT ?? 3001) });

@@ -20,10 +20,17 @@ export const camunda: Contract = {
   success: 204,
   validationStatus: 400,
   resolve: (param) => ({ by: "username", value: param }),
-  render: (user): CamundaProfile => ({ id: user.username, firstName: user.first_name, lastName: user.last_name, email: user.email }),
+  render: (user): CamundaProfile => ({
+    id: user.username,
+    firstName: user.first_name,
+    lastName: user.last_name,
+    email: user.email,
+  }),
   // Real Camunda answers 500 when the body names another user; we refuse it as the client's mistake.
   checkRequest: (body, param) =>
-    body.id !== undefined && body.id !== param ? [{ field: "id", message: `must equal the id in the path ('${param}')` }] : [],
+    body.id !== undefined && body.id !== param
+      ? [{ field: "id", message: `must equal the id in the path ('${param}')` }]
+      : [],
   messages: {
     invalid: detailsText,
     invalidRequest: detailsText,
@@ -40,7 +47,13 @@ export const camunda: Contract = {
         type: "AuthorizationException",
         message,
         userId: error.context.callerName,
-        missingAuthorizations: [{ permissionName: error.context.permission ?? "UPDATE", resourceName: "User", resourceId: error.context.identifier ?? "" }],
+        missingAuthorizations: [
+          {
+            permissionName: error.context.permission ?? "UPDATE",
+            resourceName: "User",
+            resourceId: error.context.identifier ?? "",
+          },
+        ],
       };
     }
     const type = {

@@ -35,7 +35,9 @@ function checkEcho(body: WireBody, user: User): FieldError[] {
     ["sys.status", sys?.status !== undefined && sys.status !== stored.status],
     ["sys.created", sys?.created !== undefined && Date.parse(sys.created) !== Date.parse(stored.created)],
   ];
-  return differs.filter(([, changed]) => changed).map(([field]) => ({ field, message: "is read-only and differs from the stored value" }));
+  return differs
+    .filter(([, changed]) => changed)
+    .map(([field]) => ({ field, message: "is read-only and differs from the stored value" }));
 }
 
 export const contensis: Contract = {
@@ -70,7 +72,14 @@ export const contensis: Contract = {
   checkAgainst: checkEcho,
   messages: {
     forbidden: (e) =>
-      e.details.length > 0 ? e.message : "Only the user itself or a member of the System Administrators group can do this.",
+      e.details.length > 0
+        ? e.message
+        : "Only the user itself or a member of the System Administrators group can do this.",
   },
-  errorBody: (error, message, requestId): ContensisError => ({ logId: requestId, message, data: error.details, type: "error" }),
+  errorBody: (error, message, requestId): ContensisError => ({
+    logId: requestId,
+    message,
+    data: error.details,
+    type: "error",
+  }),
 };

@@ -20,7 +20,9 @@ export type WireBody = Record<string, unknown>;
  * A contract's field table, checked against its request schema (generated/api.ts): every writable property of
  * the body has exactly one rule. `ReadOnly` names the properties that are not written (echoes, path checks).
  */
-export type FieldTable<Body, ReadOnly extends keyof Body = never> = { [Field in Exclude<keyof Body, ReadOnly>]-?: FieldRule };
+export type FieldTable<Body, ReadOnly extends keyof Body = never> = {
+  [Field in Exclude<keyof Body, ReadOnly>]-?: FieldRule;
+};
 
 export interface Contract {
   /** The spec tag of the contract's operations; errors on its paths render in its body. */
@@ -61,7 +63,7 @@ export function readChanges(contract: Contract, body: WireBody): { changes: Chan
       sent.push(rule.column);
     }
   }
-  return { changes: changes as Changes, sent };
+  return { changes, sent };
 }
 
 export function wireNames(contract: Contract): Partial<Record<ChangeField, string>> {

@@ -65,7 +65,11 @@ function onPglite(pglite: PGlite, unlock?: () => void): Knex {
       callback?.();
     }
   }
-  return knex({ client: PgliteClient, connection: createPgConfig(pglite) as Knex.PgConnectionConfig, pool: { min: 1, max: 1 } });
+  return knex({
+    client: PgliteClient,
+    connection: createPgConfig(pglite) as Knex.PgConnectionConfig,
+    pool: { min: 1, max: 1 },
+  });
 }
 
 export function describeTarget(target: DatabaseTarget): string {

@@ -9,9 +9,9 @@ const migrations: Record<string, Knex.Migration> = {
 };
 
 const source: Knex.MigrationSource<string> = {
-  getMigrations: async () => Object.keys(migrations),
+  getMigrations: () => Promise.resolve(Object.keys(migrations)),
   getMigrationName: (name) => name,
-  getMigration: async (name) => migrations[name],
+  getMigration: (name) => Promise.resolve(migrations[name]),
 };
 
 /** Applies pending migrations; returns the names it applied. */

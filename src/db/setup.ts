@@ -8,7 +8,12 @@ import { migrate } from "./migrate.ts";
 
 export function databaseTarget(config: Config): DatabaseTarget {
   return config.databaseUrl
-    ? { kind: "postgres", url: config.databaseUrl, poolMax: config.dbPoolMax, preparedStatements: config.dbPreparedStatements }
+    ? {
+        kind: "postgres",
+        url: config.databaseUrl,
+        poolMax: config.dbPoolMax,
+        preparedStatements: config.dbPreparedStatements,
+      }
     : { kind: "embedded", dataDir: config.dataDir };
 }
 

@@ -32,7 +32,11 @@ export class Forbidden extends DirectoryError {
     readonly targetName: string,
     readonly fields: string[] = [],
   ) {
-    super(fields.length > 0 ? "Only an administrator may change these fields." : "Only the user itself or an administrator can do this.");
+    super(
+      fields.length > 0
+        ? "Only an administrator may change these fields."
+        : "Only the user itself or an administrator can do this.",
+    );
   }
 }
 

@@ -91,14 +91,28 @@ export class ImportError extends Error {}
 function checkEntry<T>(kind: "users" | "reports", index: number, entry: unknown): T {
   const validate = validators[kind];
   if (validate(entry)) return entry as T;
-  const problems = (validate.errors ?? []).slice(0, 5).map((e) => `${kind}[${index}]${e.instancePath.replace(/\//g, ".")}: ${e.message}`);
+  const problems = (validate.errors ?? [])
+    .slice(0, 5)
+    .map((e) => `${kind}[${index}]${e.instancePath.replace(/\//g, ".")}: ${e.message}`);
   throw new ImportError(`nothing imported: the file is not valid:\n  ${problems.join("\n  ")}`);
 }
 
 const BATCH = 500;
 const USER_MERGE_COLUMNS = [
-  "username", "email", "first_name", "last_name", "timezone", "language", "attributes", "role", "status",
-  "confirmed", "provider", "password_hash", "intro_reviewed", "updated_by",
+  "username",
+  "email",
+  "first_name",
+  "last_name",
+  "timezone",
+  "language",
+  "attributes",
+  "role",
+  "status",
+  "confirmed",
+  "provider",
+  "password_hash",
+  "intro_reviewed",
+  "updated_by",
 ];
 
 export interface ImportCounts {
@@ -113,7 +127,10 @@ export interface ImportSource {
   reports?: () => Iterable<unknown> | AsyncIterable<unknown>;
 }
 
-async function* batches<T>(kind: "users" | "reports", entries: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<T[]> {
+async function* batches<T>(
+  kind: "users" | "reports",
+  entries: Iterable<unknown> | AsyncIterable<unknown>,
+): AsyncGenerator<T[]> {
   let batch: T[] = [];
   let index = 0;
   for await (const entry of entries) {
@@ -126,7 +143,10 @@ async function* batches<T>(kind: "users" | "reports", entries: Iterable<unknown>
   if (batch.length > 0) yield batch;
 }
 
-export const fromFile = (file: ImportFile): ImportSource => ({ users: file.users ?? [], reports: () => file.reports ?? [] });
+export const fromFile = (file: ImportFile): ImportSource => ({
+  users: file.users ?? [],
+  reports: () => file.reports ?? [],
+});
 
 /**
  * Upserts by id (users) and uuid (reports), checking every entry; a user without id gets a UUID. One
@@ -152,7 +172,10 @@ export async function importDirectory(
         });
       // Users shown with a renamed user as their creator or last updater have a new representation (contract D).
       if (renamed.length > 0) {
-        await newVersions(trx, trx("users").select("id").whereIn("created_by", renamed).orWhereIn("updated_by", renamed));
+        await newVersions(
+          trx,
+          trx("users").select("id").whereIn("created_by", renamed).orWhereIn("updated_by", renamed),
+        );
       }
       counts.users += rows.length;
       options.onProgress?.(counts);
@@ -160,11 +183,25 @@ export async function importDirectory(
     for await (const batch of batches<ImportReport>("reports", source.reports?.() ?? [])) {
       const owners = await ownerIds(trx, batch);
       const rows = batch.map((r) => reportRow(r, owners));
-      const previous = await trx("reports").select("uuid", "user_id").whereIn("uuid", rows.map((r) => r.uuid));
+      const previous = await trx("reports")
+        .select("uuid", "user_id")
+        .whereIn(
+          "uuid",
+          rows.map((r) => r.uuid),
+        );
       await trx("reports")
         .insert(rows)
         .onConflict("uuid")
-        .merge(["reference_id", "type", "processed", "score", "score_probability", "score_confidence", "score_version", "user_id"]);
+        .merge([
+          "reference_id",
+          "type",
+          "processed",
+          "score",
+          "score_probability",
+          "score_confidence",
+          "score_version",
+          "user_id",
+        ]);
       // A report that changes hands changes both owners' representations (contract D lists a user's reports).
       const before = new Map(previous.map((r: { uuid: string; user_id: string | null }) => [r.uuid, r.user_id]));
       const moved = rows.filter((r) => before.has(r.uuid) && before.get(r.uuid) !== r.user_id);
@@ -179,14 +216,21 @@ export async function importDirectory(
 
 /** The ids of users in `rows` whose stored username differs from the imported one. */
 async function renamedUsers(trx: Knex.Transaction, rows: { id: string; username: string }[]): Promise<string[]> {
-  const stored: { id: string; username: string }[] = await trx("users").select("id", "username").whereIn("id", rows.map((r) => r.id));
+  const stored = await trx("users")
+    .select<{ id: string; username: string }[]>("id", "username")
+    .whereIn(
+      "id",
+      rows.map((r) => r.id),
+    );
   const names = new Map(rows.map((r) => [r.id, r.username]));
   return stored.filter((s) => s.username !== names.get(s.id)).map((s) => s.id);
 }
 
 /** A new version for users whose representation changed without a change to their own row. */
 async function newVersions(trx: Knex.Transaction, ids: string[] | Knex.QueryBuilder): Promise<void> {
-  await trx("users").whereIn("id", ids).update({ version: trx.raw("version + 1") });
+  await trx("users")
+    .whereIn("id", ids)
+    .update({ version: trx.raw("version + 1") });
 }
 
 async function userRow(user: ImportUser, actorId: string | null | undefined) {

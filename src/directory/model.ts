@@ -87,4 +87,8 @@ export interface Changes {
 export type ChangeField = keyof Changes;
 
 /** Fields whose values are never read back, audited or logged. */
-export const SECRET_FIELDS: ReadonlySet<ChangeField> = new Set(["password", "reset_password_token", "confirmation_token"]);
+export const SECRET_FIELDS: ReadonlySet<ChangeField> = new Set([
+  "password",
+  "reset_password_token",
+  "confirmation_token",
+]);

@@ -21,7 +21,12 @@ export function authorizeRead(caller: Caller, target: User): void {
 }
 
 /** Refuses (naming the fields) any field sent that the caller may not write on this target. */
-export function authorizeWrite(caller: Caller, target: User, access: Partial<Record<ChangeField, Access>>, sent: ChangeField[]): void {
+export function authorizeWrite(
+  caller: Caller,
+  target: User,
+  access: Partial<Record<ChangeField, Access>>,
+  sent: ChangeField[],
+): void {
   if (isAdmin(caller)) return;
   if (caller.id !== target.id) throw notYours(caller, target, "UPDATE");
   const denied = sent.filter((field) => access[field] !== "self");

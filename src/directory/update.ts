@@ -2,9 +2,32 @@
 // then one conditional write with its audit row.
 import { isDeepStrictEqual } from "node:util";
 import type { Knex } from "knex";
-import { Invalid, ReadOnly, StaleVersion, UserNotFound, ValueTaken, VersionRequired, type FieldProblem } from "./errors.ts";
-import { SECRET_FIELDS, type Caller, type ChangeField, type Changes, type User, type UserRef, type UserWithRelations } from "./model.ts";
-import { authorizeWrite, demotesAdministrator, keepsAnAdministrator, requireActiveCaller, type Access } from "./policy.ts";
+import {
+  Invalid,
+  ReadOnly,
+  StaleVersion,
+  UserNotFound,
+  ValueTaken,
+  VersionRequired,
+  type FieldProblem,
+} from "./errors.ts";
+import {
+  SECRET_FIELDS,
+  type Caller,
+  type ChangeField,
+  type Changes,
+  type RoleType,
+  type User,
+  type UserRef,
+  type UserWithRelations,
+} from "./model.ts";
+import {
+  authorizeWrite,
+  demotesAdministrator,
+  keepsAnAdministrator,
+  requireActiveCaller,
+  type Access,
+} from "./policy.ts";
 import { hashPassword, hashToken } from "./secrets.ts";
 import { findCaller, findCallerAndUser, findUser, lockActiveAdmins, unknownReports, writeUser } from "./users.ts";
 
@@ -48,7 +71,8 @@ export async function updateUser(request: UpdateRequest): Promise<User> {
   const current = admit(request, found.caller, found.user);
   const prepared = await prepare(request);
   const first = await write(request, prepared, request.db, found.caller!, current, undefined);
-  if (first === current && request.relations && !relations) return (await findUser(request.db, request.ref, true)) ?? current;
+  if (first === current && request.relations && !relations)
+    return (await findUser(request.db, request.ref, true)) ?? current;
   if (first !== CONFLICT && first !== NEEDS_ADMIN_LOCK) return first;
   if (first === CONFLICT && request.expected !== undefined) throw await stale(request);
   // A concurrent writer won, or an administrator is being demoted: redo it holding the row locks. Administrators'
@@ -58,7 +82,8 @@ export async function updateUser(request: UpdateRequest): Promise<User> {
     const caller = await findCaller(trx, request.callerRef);
     const locked = admit(request, caller, await findUser(trx, request.ref, request.relations || relations, true));
     const result = await write(request, prepared, trx, caller!, locked, adminIds);
-    if (result === CONFLICT || result === NEEDS_ADMIN_LOCK) throw new Error("an update under row locks could not be applied");
+    if (result === CONFLICT || result === NEEDS_ADMIN_LOCK)
+      throw new Error("an update under row locks could not be applied");
     return result;
   });
 }
@@ -68,7 +93,7 @@ function admit(request: UpdateRequest, caller: Caller | undefined, current: User
   requireActiveCaller(caller);
   if (request.readOnly) throw new ReadOnly();
   if (!current) throw new UserNotFound(request.identifier);
-  authorizeWrite(caller!, current, request.access, request.sent);
+  authorizeWrite(caller, current, request.access, request.sent);
   checkPrecondition(request, current.version);
   const echoErrors = request.checkAgainst?.(current) ?? [];
   if (echoErrors.length > 0) throw new Invalid(echoErrors);
@@ -85,7 +110,7 @@ async function prepare({ db, changes }: UpdateRequest): Promise<Prepared> {
       .where("id", changes.role)
       .orWhere("type", changes.role)
       .orWhereRaw("lower(name) = lower(?)", [changes.role])
-      .first();
+      .first<{ type: RoleType } | undefined>();
     if (role) resolved.role = role.type;
     else errors.push({ field: "role", message: `no role has the id, name or type '${changes.role}'` });
   }
@@ -102,7 +127,8 @@ async function prepare({ db, changes }: UpdateRequest): Promise<Prepared> {
 const listed = (items: string[], shown = 10) =>
   items.length <= shown ? items.join(", ") : `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
 
-const mayDemote = ({ role, status }: Changes) => (role !== undefined && role !== "admin") || (status !== undefined && status !== "active");
+const mayDemote = ({ role, status }: Changes) =>
+  (role !== undefined && role !== "admin") || (status !== undefined && status !== "active");
 
 async function write(
   request: UpdateRequest,

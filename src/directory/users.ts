@@ -3,9 +3,26 @@ import type { Knex } from "knex";
 import type { Caller, User, UserRef, UserWithRelations } from "./model.ts";
 
 const USER_COLUMNS = [
-  "id", "num", "username", "email", "first_name", "last_name", "timezone", "language", "attributes", "role",
-  "status", "confirmed", "provider", "intro_reviewed", "last_login", "version", "created_at", "updated_at",
-  "created_by", "updated_by",
+  "id",
+  "num",
+  "username",
+  "email",
+  "first_name",
+  "last_name",
+  "timezone",
+  "language",
+  "attributes",
+  "role",
+  "status",
+  "confirmed",
+  "provider",
+  "intro_reviewed",
+  "last_login",
+  "version",
+  "created_at",
+  "updated_at",
+  "created_by",
+  "updated_by",
 ];
 // Quoted once here rather than by Knex on every request (the hot statements select these twice).
 const USER_COLUMN_LIST = USER_COLUMNS.map((column) => `"${column}"`).join(", ");
@@ -25,10 +42,17 @@ function selectUsers(db: Knex, query: Knex.QueryBuilder, source: string, relatio
   if (!relations) return query;
   const reportFilter = reportUuids ? db.raw("p.uuid = any(?)", [reportUuids]) : db.raw("p.user_id = u.id");
   const actorName = (column: string) =>
-    db.raw(`case when u.${column} = u.id then u.username else (select a.username from users a where a.id = u.${column}) end as ${column}_name`);
+    db.raw(
+      `case when u.${column} = u.id then u.username else (select a.username from users a where a.id = u.${column}) end as ${column}_name`,
+    );
   return query.select(
-    db.raw("(select row_to_json(r) from (select id, name, description, type, permissions from roles where type = u.role) r) as role_info"),
-    db.raw(`coalesce((select json_agg(${REPORT_JSON} order by p.uuid) from reports p where ?), '[]'::json) as reports`, [reportFilter]),
+    db.raw(
+      "(select row_to_json(r) from (select id, name, description, type, permissions from roles where type = u.role) r) as role_info",
+    ),
+    db.raw(
+      `coalesce((select json_agg(${REPORT_JSON} order by p.uuid) from reports p where ?), '[]'::json) as reports`,
+      [reportFilter],
+    ),
     actorName("created_by"),
     actorName("updated_by"),
   );
@@ -53,11 +77,14 @@ export async function findUser(db: Knex, ref: UserRef, relations: boolean, lock?
 /** With `lock`, the row stays locked (FOR UPDATE) until the caller's transaction ends. */
 export async function findUser(db: Knex, ref: UserRef, relations: boolean, lock = false): Promise<User | undefined> {
   const query = selectUsers(db, db.queryBuilder(), "users", relations).whereRaw(...refCondition(ref));
-  return (lock ? query.forUpdate("u") : query).first();
+  return (lock ? query.forUpdate("u") : query).first<User | undefined>();
 }
 
 export async function findCaller(db: Knex, ref: UserRef): Promise<Caller | undefined> {
-  return db({ u: "users" }).select("id", "username", "role", "status").whereRaw(...refCondition(ref)).first();
+  return db({ u: "users" })
+    .select("id", "username", "role", "status")
+    .whereRaw(...refCondition(ref))
+    .first<Caller | undefined>();
 }
 
 function matchesRef(user: User, ref: UserRef): boolean {
@@ -82,22 +109,28 @@ export async function findCallerAndUser(db: Knex, callerRef: UserRef, ref: UserR
   const rows: User[] = await runCompiled(db, shape, { caller: callerValue, ref: refValue }, (param) => {
     const [callerCondition] = refCondition({ by: callerRef.by, value: param("caller") } as UserRef);
     const [condition] = refCondition({ by: ref.by, value: param("ref") } as UserRef);
-    return selectUsers(db, db.queryBuilder(), "users", relations).whereRaw(`${callerCondition} or ${condition}`, [param("caller"), param("ref")]);
+    return selectUsers(db, db.queryBuilder(), "users", relations).whereRaw(`${callerCondition} or ${condition}`, [
+      param("caller"),
+      param("ref"),
+    ]);
   });
-  return { caller: rows.find((row) => matchesRef(row, callerRef)) as Caller | undefined, user: rows.find((row) => matchesRef(row, ref)) };
+  return {
+    caller: rows.find((row) => matchesRef(row, callerRef)) as Caller | undefined,
+    user: rows.find((row) => matchesRef(row, ref)),
+  };
 }
 
 export async function unknownReports(db: Knex, uuids: string[]): Promise<string[]> {
   if (uuids.length === 0) return [];
-  const found: { uuid: string }[] = await db("reports").select("uuid").whereIn("uuid", uuids);
+  const found = await db("reports").select<{ uuid: string }[]>("uuid").whereIn("uuid", uuids);
   const known = new Set(found.map((r) => r.uuid));
   return uuids.filter((uuid) => !known.has(uuid));
 }
 
 /** Locks the active administrators' rows and returns their ids (for the last-administrator rule). */
 export async function lockActiveAdmins(trx: Knex.Transaction): Promise<string[]> {
-  const rows: { id: string }[] = await trx("users")
-    .select("id")
+  const rows = await trx("users")
+    .select<{ id: string }[]>("id")
     .where({ role: "admin", status: "active" })
     .orderBy("id")
     .forUpdate();
@@ -117,14 +150,19 @@ interface Touched {
  * Adds the CTEs that give `touched` users a new version and an audit row each, once the target's update happened;
  * `actor` holds the statement's placeholders for who made the change and through which contract.
  */
-function touchUsers(db: Knex, query: Knex.QueryBuilder, actor: { actorId: string; contract: string }, touched: Touched): void {
+function touchUsers(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  actor: { actorId: string; contract: string },
+  touched: Touched,
+): void {
   const stamp = touched.changed ? ", updated_at = now(), updated_by = ?" : "";
   query.with(
     touched.name,
-    db.raw(`update users set version = version + 1${stamp} where id in (?) and exists (select 1 from updated) returning id`, [
-      ...(touched.changed ? [actor.actorId] : []),
-      touched.ids,
-    ]),
+    db.raw(
+      `update users set version = version + 1${stamp} where id in (?) and exists (select 1 from updated) returning id`,
+      [...(touched.changed ? [actor.actorId] : []), touched.ids],
+    ),
   );
   query.with(
     `${touched.name}_logged`,
@@ -184,10 +222,10 @@ export async function writeUser(db: Knex, write: Write): Promise<User | undefine
     if (reports) {
       query.with(
         "released",
-        db.raw("update reports set user_id = null where user_id = ? and not (uuid = any(?)) and exists (select 1 from updated)", [
-          param("id"),
-          param("reports"),
-        ]),
+        db.raw(
+          "update reports set user_id = null where user_id = ? and not (uuid = any(?)) and exists (select 1 from updated)",
+          [param("id"), param("reports")],
+        ),
       );
       // The self-join sees each report as it was before this statement: who owned it until now.
       query.with(
@@ -213,7 +251,11 @@ export async function writeUser(db: Knex, write: Write): Promise<User | undefine
       // Contract D shows who created and last updated a user by name: those users' representations change too.
       touchUsers(db, query, actor, {
         name: "renamed",
-        ids: db.raw("select id from users where (created_by = ? or updated_by = ?) and id <> ?", [param("id"), param("id"), param("id")]),
+        ids: db.raw("select id from users where (created_by = ? or updated_by = ?) and id <> ?", [
+          param("id"),
+          param("id"),
+          param("id"),
+        ]),
         changes: db.raw("json_build_object('actorName', json_build_object('old', ?::text, 'new', ?::text))::jsonb", [
           param("oldName"),
           param("newName"),
@@ -246,12 +288,16 @@ async function runCompiled<Row>(
   if (!statement) {
     const { sql, bindings } = build((name) => PLACEHOLDER + name).toSQL();
     const names = bindings.map((binding) => {
-      if (typeof binding !== "string" || !binding.startsWith(PLACEHOLDER)) throw new Error(`${shape}: a value was not given by name`);
+      if (typeof binding !== "string" || !binding.startsWith(PLACEHOLDER))
+        throw new Error(`${shape}: a value was not given by name`);
       return binding.slice(PLACEHOLDER.length);
     });
     statement = { sql, names };
     if (compiled.size < MAX_COMPILED) compiled.set(shape, statement);
   }
-  const result: { rows: Row[] } = await db.raw(statement.sql, statement.names.map((name) => values[name] ?? null) as Knex.RawBinding[]);
+  const result: { rows: Row[] } = await db.raw(
+    statement.sql,
+    statement.names.map((name) => values[name] ?? null) as Knex.RawBinding[],
+  );
   return result.rows;
 }

@@ -31,7 +31,8 @@ function depth(value: unknown): number {
 
 export function checkAttributes(field: string, value: unknown): FieldProblem[] {
   if (value === null || typeof value !== "object") return [];
-  if (depth(value) > ATTRIBUTES_MAX_DEPTH) return [{ field, message: `must not nest deeper than ${ATTRIBUTES_MAX_DEPTH} levels` }];
+  if (depth(value) > ATTRIBUTES_MAX_DEPTH)
+    return [{ field, message: `must not nest deeper than ${ATTRIBUTES_MAX_DEPTH} levels` }];
   if (Buffer.byteLength(JSON.stringify(value)) > ATTRIBUTES_MAX_BYTES) {
     return [{ field, message: `must not be larger than ${ATTRIBUTES_MAX_BYTES} bytes as JSON` }];
   }

@@ -18,13 +18,20 @@ declare module "express-serve-static-core" {
 type Claims = Record<string, unknown>;
 
 /** How each subject claim finds its user; usernames and emails are matched case-insensitively. */
-const CALLER_BY: Record<SubjectClaim, "id" | "email" | "username"> = { sub: "id", email: "email", preferred_username: "username" };
+const CALLER_BY: Record<SubjectClaim, "id" | "email" | "username"> = {
+  sub: "id",
+  email: "email",
+  preferred_username: "username",
+};
 
 const MAX_SUBJECT_LENGTH = 320;
 
 /** Checks signature, algorithm, exp, nbf, iss and aud: our own key with jsonwebtoken, the provider's with jose. */
 function verifier(keys: VerificationKeys, clockTolerance: number): (token: string) => Claims | Promise<Claims> {
-  const expected = { ...(keys.issuer ? { issuer: keys.issuer } : {}), ...(keys.audience ? { audience: keys.audience } : {}) };
+  const expected = {
+    ...(keys.issuer ? { issuer: keys.issuer } : {}),
+    ...(keys.audience ? { audience: keys.audience } : {}),
+  };
   if (isProviderKeys(keys)) {
     const options = { ...expected, algorithms: PROVIDER_ALGORITHMS, clockTolerance };
     return async (token) => (await jwtVerify(token, keys.jwks, options)).payload;
@@ -48,9 +55,11 @@ function callerRef(claims: Claims, claim: SubjectClaim): UserRef {
   if (typeof value !== "string" || value.length === 0 || value.length > MAX_SUBJECT_LENGTH) {
     throw new Error(`it has no ${claim} claim naming its user`);
   }
-  if (!value.isWellFormed() || value.includes("\u0000")) throw new Error(`its ${claim} claim holds text no user can have`);
+  if (!value.isWellFormed() || value.includes("\u0000"))
+    throw new Error(`its ${claim} claim holds text no user can have`);
   // Whoever can set an address at the provider could otherwise claim a directory user's.
-  if (claim === "email" && claims.email_verified === false) throw new Error("its email is not verified by the identity provider");
+  if (claim === "email" && claims.email_verified === false)
+    throw new Error("its email is not verified by the identity provider");
   return { by: CALLER_BY[claim], value };
 }
 
@@ -60,7 +69,14 @@ export function authenticate(keys: VerificationKeys, config: Pick<Config, "jwtSu
     const match = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/i.exec(req.get("authorization") ?? "");
     if (!match) throw unauthorized("A bearer token is required.", false);
     const pending = isProviderKeys(keys) ? keys.pending() : undefined;
-    if (pending) throw new ApiError("unavailable", `Bearer tokens cannot be verified yet: ${pending}.`, [], {}, { "Retry-After": "5" });
+    if (pending)
+      throw new ApiError(
+        "unavailable",
+        `Bearer tokens cannot be verified yet: ${pending}.`,
+        [],
+        {},
+        { "Retry-After": "5" },
+      );
     try {
       const claims = await verify(match[1]);
       checkIssuedAt(claims, config.jwtClockTolerance);

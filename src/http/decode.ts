@@ -34,7 +34,9 @@ function documentedSchema(req: Request, type: string): JsonSchema | undefined {
  */
 function requireBody(req: Request, _res: Response, next: NextFunction) {
   const required = req.documented?.operation?.requestBody?.required;
-  const empty = req.get("content-length") === "0" || (req.get("content-length") === undefined && req.get("transfer-encoding") === undefined);
+  const empty =
+    req.get("content-length") === "0" ||
+    (req.get("content-length") === undefined && req.get("transfer-encoding") === undefined);
   if (required && empty && req.get("content-type")) throw invalid("The request body is empty.");
   next();
 }
@@ -62,7 +64,9 @@ function coerce(value: unknown, schema: JsonSchema | undefined): unknown {
       return typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
     case "object":
       if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, coerce(item, resolved.properties?.[key])]));
+      return Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [key, coerce(item, resolved.properties?.[key])]),
+      );
     default:
       return value;
   }
@@ -70,7 +74,14 @@ function coerce(value: unknown, schema: JsonSchema | undefined): unknown {
 
 /** XML 1.0's Char production: a reference to anything else (such as &#0;) is not well-formed. */
 function isXmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }
 
 export function decodeXml(text: string, schema: JsonSchema): unknown {
@@ -81,7 +92,8 @@ export function decodeXml(text: string, schema: JsonSchema): unknown {
     }
   }
   const wellFormed = XMLValidator.validate(text);
-  if (wellFormed !== true) throw invalid(`The body is not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line}).`);
+  if (wellFormed !== true)
+    throw invalid(`The body is not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line}).`);
   let document: Record<string, unknown>;
   try {
     document = xmlParser.parse(text) as Record<string, unknown>;
@@ -90,7 +102,8 @@ export function decodeXml(text: string, schema: JsonSchema): unknown {
   }
   const root = (schema.xml as { name?: string } | undefined)?.name ?? "item";
   const elements = Object.keys(document);
-  if (elements.length !== 1 || elements[0] !== root) throw invalid(`The XML body must have one root element, <${root}>.`);
+  if (elements.length !== 1 || elements[0] !== root)
+    throw invalid(`The XML body must have one root element, <${root}>.`);
   const item = document[root];
   return coerce(item === "" ? {} : item, schema);
 }
@@ -119,6 +132,7 @@ function parseJson(text: string): unknown {
 }
 
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters this pattern is for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Why PostgreSQL could not store this text (it holds no NUL, and jsonb no unpaired surrogate), if it cannot. */
@@ -153,7 +167,8 @@ export function inspectBody(body: unknown): void {
       const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
       const keyProblem = unstorable(key);
       if (keyProblem) throw refuse(at, `is a key that ${keyProblem}`);
-      if (UNSAFE_KEYS.has(key)) throw invalid(`The key '${key}' is not accepted.`, [{ field: at, message: "reserved key" }]);
+      if (UNSAFE_KEYS.has(key))
+        throw invalid(`The key '${key}' is not accepted.`, [{ field: at, message: "reserved key" }]);
       visit(item, depth + 1, at);
     }
   };

@@ -30,12 +30,16 @@ export function fromDirectoryError(error: DirectoryError, wireName: (field: stri
     const message = `The user has changed since that ETag (it is now ${formatEtag(error.currentVersion)}); read it again.`;
     return new ApiError("preconditionFailed", message);
   }
-  if (error instanceof VersionRequired) return new ApiError("preconditionRequired", "This server requires If-Match with the user's ETag.");
+  if (error instanceof VersionRequired)
+    return new ApiError("preconditionRequired", "This server requires If-Match with the user's ETag.");
   if (error instanceof ValueTaken) {
     const field = wireName(error.field);
-    return new ApiError("conflict", `The ${field} is taken by another user.`, [{ field, message: "taken by another user" }]);
+    return new ApiError("conflict", `The ${field} is taken by another user.`, [
+      { field, message: "taken by another user" },
+    ]);
   }
   if (error instanceof LastAdministrator) return new ApiError("conflict", error.message);
-  if (error instanceof Invalid) return fieldsInvalid(error.problems.map((p) => ({ field: wireName(p.field), message: p.message })));
+  if (error instanceof Invalid)
+    return fieldsInvalid(error.problems.map((p) => ({ field: wireName(p.field), message: p.message })));
   return new ApiError("internal", "Internal error.");
 }

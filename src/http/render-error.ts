@@ -6,6 +6,7 @@ import { wireNames, type Contract } from "../contracts/contract.ts";
 import { contractByTag } from "../contracts/index.ts";
 import { DirectoryError } from "../directory/errors.ts";
 import { ApiError, invalid, type ErrorKind, type FieldError } from "../errors.ts";
+import { requestId } from "../log.ts";
 import { fromDirectoryError } from "./directory-errors.ts";
 
 const BODY_PARSER_KINDS: Record<string, ErrorKind> = {
@@ -31,7 +32,20 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
   428: "preconditionRequired",
 };
 
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
 const RETRY_CODES = new Set(["40001", "40P01"]);
 // PostgreSQL's class 22 (data exception): a value it cannot store or convert. The decoders refuse such values first;
 // one that slips past them is still the client's input, never a server fault.
@@ -65,10 +79,21 @@ export function toApiError(error: unknown): ApiError {
     if (kind === "unsupportedMediaType") return new ApiError(kind, `Unsupported body encoding: ${e.message}.`);
     return new ApiError(kind, `The body could not be read: ${e.message}`);
   }
-  if ((e.code && UNAVAILABLE_CODES.has(e.code)) || e.name === "KnexTimeoutError" || /Connection terminated|connection error/i.test(e.message ?? "")) {
-    return new ApiError("unavailable", "The directory is unavailable; try again later.", [], {}, { "Retry-After": "5" });
+  if (
+    (e.code && UNAVAILABLE_CODES.has(e.code)) ||
+    e.name === "KnexTimeoutError" ||
+    /Connection terminated|connection error/i.test(e.message ?? "")
+  ) {
+    return new ApiError(
+      "unavailable",
+      "The directory is unavailable; try again later.",
+      [],
+      {},
+      { "Retry-After": "5" },
+    );
   }
-  if (e.code && RETRY_CODES.has(e.code)) return new ApiError("conflict", "A concurrent change got in the way; retry the request.");
+  if (e.code && RETRY_CODES.has(e.code))
+    return new ApiError("conflict", "A concurrent change got in the way; retry the request.");
   if (e.code && DATA_EXCEPTION.test(e.code)) return invalid("The request holds a value the directory cannot store.");
   const kind = typeof e.status === "number" ? KIND_BY_STATUS[e.status] : undefined;
   if (kind === "invalidRequest" && e.errors) {
@@ -77,10 +102,14 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(inBody ? "invalid" : "invalidRequest", "The request is not valid.", validatorDetails(e.errors));
   }
   if (kind === "invalidRequest") return new ApiError(kind, `The request is not valid: ${e.message ?? "malformed"}.`);
-  if (kind === "methodNotAllowed") return new ApiError(kind, e.message ?? "Method not allowed.", [], {}, e.headers ?? {});
+  if (kind === "methodNotAllowed")
+    return new ApiError(kind, e.message ?? "Method not allowed.", [], {}, e.headers ?? {});
   if (kind === "unsupportedMediaType") {
     const type = /^unsupported media type (.+)$/.exec(e.message ?? "")?.[1];
-    return new ApiError(kind, type ? `Unsupported media type '${type}'.` : "The request has a body but no Content-Type.");
+    return new ApiError(
+      kind,
+      type ? `Unsupported media type '${type}'.` : "The request has a body but no Content-Type.",
+    );
   }
   if (kind === "notFound") return new ApiError(kind, "No such path.");
   if (kind) return new ApiError(kind, e.message ?? "The request was refused.");
@@ -101,13 +130,14 @@ export function errorRenderer(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
     const contract = contractByTag.get(req.documented?.route.tag ?? "");
-    const apiError = error instanceof DirectoryError ? fromDirectoryError(error, wireNameIn(contract)) : toApiError(error);
+    const apiError =
+      error instanceof DirectoryError ? fromDirectoryError(error, wireNameIn(contract)) : toApiError(error);
     if (apiError.kind === "internal" || apiError.kind === "unavailable") {
       (req.log ?? logger).error({ err: error }, "request failed");
     }
     const message = bounded(contract?.messages?.[apiError.kind]?.(apiError) ?? apiError.message, MESSAGE_MAX);
     const status = apiError.kind === "invalid" && contract ? contract.validationStatus : apiError.status;
     res.status(status).set(apiError.headers);
-    res.json(contract ? contract.errorBody(apiError, message, String(req.id)) : { code: status, message });
+    res.json(contract ? contract.errorBody(apiError, message, requestId(req)) : { code: status, message });
   };
 }

@@ -14,7 +14,13 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
   async function get(req: Request, res: Response) {
     const param = req.params[contract.param] as string;
     const ref = contract.resolve(param, req.callerRef!);
-    const user = await readUser({ db, callerRef: req.callerRef!, ref, identifier: param, relations: contract.relations });
+    const user = await readUser({
+      db,
+      callerRef: req.callerRef!,
+      ref,
+      identifier: param,
+      relations: contract.relations,
+    });
     res.set("ETag", formatEtag(user.version)).json(contract.render(user));
   }
 

@@ -63,7 +63,10 @@ export function serviceRouter(db: Knex, pending: () => string | undefined, metri
       res.json({ status: "ok" });
     })
     .get("/readyz", async (_req, res) => {
-      const reason = await db.raw("select 1").then(() => pending(), () => "the database does not answer");
+      const reason = await db.raw("select 1").then(
+        () => pending(),
+        () => "the database does not answer",
+      );
       if (reason) res.status(503).set("Retry-After", "5").json({ status: "unavailable", reason });
       else res.json({ status: "ready" });
     })

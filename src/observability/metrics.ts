@@ -79,7 +79,11 @@ function requestMetrics(registry: Registry): RequestHandler {
     buckets: SECONDS,
     registers: [registry],
   });
-  const active = new Gauge({ name: "http_server_active_requests", help: "HTTP requests being served.", registers: [registry] });
+  const active = new Gauge({
+    name: "http_server_active_requests",
+    help: "HTTP requests being served.",
+    registers: [registry],
+  });
   return (req, res, next) => {
     const started = performance.now();
     const { route, operationId } = operationOf(req);
@@ -88,7 +92,10 @@ function requestMetrics(registry: Registry): RequestHandler {
     res.once("close", () => {
       active.dec();
       const method = METHODS.has(req.method) ? req.method : "other";
-      duration.observe({ method, route, status_code: res.statusCode, operation_id: operationId }, (performance.now() - started) / 1000);
+      duration.observe(
+        { method, route, status_code: res.statusCode, operation_id: operationId },
+        (performance.now() - started) / 1000,
+      );
     });
     next();
   };
@@ -99,18 +106,28 @@ export function createMetrics(db: Knex): Metrics {
   collectDefaultMetrics({ register: registry });
   poolGauges(registry, db);
   const stopQueries = queryDurations(registry, db);
-  return { registry, middleware: requestMetrics(registry), serve: (port, host) => serveRegistry(registry, port, host), stop: stopQueries };
+  return {
+    registry,
+    middleware: requestMetrics(registry),
+    serve: (port, host) => serveRegistry(registry, port, host),
+    stop: stopQueries,
+  };
 }
 
 function serveRegistry(registry: Registry, port: number, host: string): Server {
   return createServer((req, res) => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/metrics") {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ code: 404, message: "No such path." }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ code: 404, message: "No such path." }));
       return;
     }
     registry.metrics().then(
       (text) => res.writeHead(200, { "content-type": registry.contentType }).end(text),
-      () => res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ code: 500, message: "Internal error." })),
+      () =>
+        res
+          .writeHead(500, { "content-type": "application/json" })
+          .end(JSON.stringify({ code: 500, message: "Internal error." })),
     );
   }).listen(port, host);
 }

@@ -7,6 +7,7 @@ import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, ty
 import { startNodeSdk } from "@opentelemetry/sdk-node";
 import type { RequestHandler } from "express";
 import type { Knex } from "knex";
+import { requestId } from "../log.ts";
 import { operationOf } from "./operation.ts";
 import { observeQueries, statementKind } from "./queries.ts";
 
@@ -35,7 +36,7 @@ export function startTracing(): Tracing {
     );
     req.traceId = span.spanContext().traceId;
     res.once("close", () => {
-      span.setAttributes({ "http.response.status_code": res.statusCode, "users_api.request_id": String(req.id) });
+      span.setAttributes({ "http.response.status_code": res.statusCode, "users_api.request_id": requestId(req) });
       if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
     });

@@ -9,7 +9,11 @@ import { demoId, send, startServer, type TestServer } from "../support/harness.t
 
 const cluster = () => readdirSync("/etc/postgresql")[0];
 const pgctl = (action: "stop" | "start") =>
-  execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", cluster(), "main", action, ...(action === "stop" ? ["-m", "fast"] : [])], { stdio: "pipe" });
+  execFileSync(
+    "pg_ctlcluster",
+    ["--skip-systemctl-redirect", cluster(), "main", action, ...(action === "stop" ? ["-m", "fast"] : [])],
+    { stdio: "pipe" },
+  );
 
 describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL restart under traffic", () => {
   let server: TestServer;
@@ -40,7 +44,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL restart under traffic"
           body: JSON.stringify({ email }),
         });
         if (response.status === 200) acknowledged.push(email);
-        if (phase === "down") during.push({ status: response.status, body: response.json, retryAfter: response.headers.get("retry-after") });
+        if (phase === "down")
+          during.push({
+            status: response.status,
+            body: response.json,
+            retryAfter: response.headers.get("retry-after"),
+          });
         expect([200, 503], response.text).toContain(response.status);
       }
     })();

@@ -23,11 +23,19 @@ type Schema = JsonSchema & {
 function stringOf(schema: Schema): fc.Arbitrary<string> {
   const max = Math.min(schema.maxLength ?? 40, 40);
   const min = schema.minLength ?? 0;
-  if (schema.format === "email") return fc.tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}$/), fc.constantFrom("example.com", "mail.test")).map(([l, d]) => `${l}@${d}`);
-  if (schema.format === "date-time") return fc.date({ min: new Date("2000-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString());
+  if (schema.format === "email")
+    return fc
+      .tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}$/), fc.constantFrom("example.com", "mail.test"))
+      .map(([l, d]) => `${l}@${d}`);
+  if (schema.format === "date-time")
+    return fc
+      .date({ min: new Date("2000-01-01"), max: new Date("2030-01-01"), noInvalidDate: true })
+      .map((d) => d.toISOString());
   if (schema.format === "uuid") return fc.uuid();
   if (schema.pattern) {
-    return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= min && s.length <= (schema.maxLength ?? Infinity) && !s.includes("\u0000"));
+    return fc
+      .stringMatching(new RegExp(schema.pattern))
+      .filter((s) => s.length >= min && s.length <= (schema.maxLength ?? Infinity) && !s.includes("\u0000"));
   }
   return fc.string({ minLength: min, maxLength: Math.max(min, max) });
 }
@@ -36,25 +44,43 @@ function stringOf(schema: Schema): fc.Arbitrary<string> {
  * `hints` replace the generator of top-level properties whose valid values the schema cannot express
  * (an IANA zone, a role that exists); a hint of `fc.constant(undefined)` leaves the property out.
  */
-export function arbitraryOf(input: JsonSchema, depth = 0, hints: Record<string, fc.Arbitrary<unknown>> = {}): fc.Arbitrary<unknown> {
+export function arbitraryOf(
+  input: JsonSchema,
+  depth = 0,
+  hints: Record<string, fc.Arbitrary<unknown>> = {},
+): fc.Arbitrary<unknown> {
   const schema = resolveSchema(input) as Schema;
   let arbitrary: fc.Arbitrary<unknown>;
   if (schema.enum) arbitrary = fc.constantFrom(...schema.enum);
   else if (schema.type === "string") arbitrary = stringOf(schema);
-  else if (schema.type === "integer") arbitrary = fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
-  else if (schema.type === "number") arbitrary = fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000, noNaN: true });
+  else if (schema.type === "integer")
+    arbitrary = fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
+  else if (schema.type === "number")
+    arbitrary = fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000, noNaN: true });
   else if (schema.type === "boolean") arbitrary = fc.boolean();
   else if (schema.type === "array") {
-    arbitrary = (schema.uniqueItems ? fc.uniqueArray : fc.array)(arbitraryOf(schema.items!, depth + 1) as fc.Arbitrary<never>, {
-      maxLength: Math.min(schema.maxItems ?? 5, 5),
-    });
+    arbitrary = (schema.uniqueItems ? fc.uniqueArray : fc.array)(
+      arbitraryOf(schema.items!, depth + 1) as fc.Arbitrary<never>,
+      {
+        maxLength: Math.min(schema.maxItems ?? 5, 5),
+      },
+    );
   } else if (schema.type === "object" && schema.properties) {
     const required = new Set(schema.required ?? []);
-    const entries = Object.fromEntries(Object.entries(schema.properties).map(([name, child]) => [name, hints[name] ?? arbitraryOf(child, depth + 1)]));
+    const entries = Object.fromEntries(
+      Object.entries(schema.properties).map(([name, child]) => [name, hints[name] ?? arbitraryOf(child, depth + 1)]),
+    );
     arbitrary = fc.record(entries, { requiredKeys: [...required] });
   } else {
     // A free-form object (custom, data): small JSON objects.
-    arbitrary = depth > 2 ? fc.constant({}) : fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean()), { maxKeys: 4 });
+    arbitrary =
+      depth > 2
+        ? fc.constant({})
+        : fc.dictionary(
+            fc.stringMatching(/^[a-z]{1,8}$/),
+            fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean()),
+            { maxKeys: 4 },
+          );
   }
   return schema.nullable ? fc.option(arbitrary, { nil: null, freq: 5 }) : arbitrary;
 }
@@ -74,7 +100,8 @@ export function violations(input: JsonSchema, valid: Record<string, unknown>): V
   }
   for (const [name, child] of Object.entries(schema.properties ?? {})) {
     const property = resolveSchema(child) as Schema;
-    const set = (why: string, value: unknown) => found.push({ why: `${name}: ${why}`, body: { ...valid, [name]: value } });
+    const set = (why: string, value: unknown) =>
+      found.push({ why: `${name}: ${why}`, body: { ...valid, [name]: value } });
     if (property.type === "string") {
       set("a number for a string", 12345);
       if (property.maxLength !== undefined) set("longer than maxLength", "y".repeat(property.maxLength + 1));
@@ -89,7 +116,11 @@ export function violations(input: JsonSchema, valid: Record<string, unknown>): V
       set("a string for a boolean", "true");
     } else if (property.type === "array") {
       set("a string for an array", "x");
-      if (property.maxItems !== undefined) set("more than maxItems", Array.from({ length: property.maxItems + 1 }, (_, i) => `r${i}`));
+      if (property.maxItems !== undefined)
+        set(
+          "more than maxItems",
+          Array.from({ length: property.maxItems + 1 }, (_, i) => `r${i}`),
+        );
     } else if (property.type === "object") {
       set("an array for an object", []);
     }

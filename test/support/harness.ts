@@ -80,7 +80,12 @@ export function demoId(username: string): string {
 export async function startServer(
   overrides: Partial<Config> = {},
   /** `provider`: verify with an identity provider's keys instead (then `token()` makes tokens it refuses). */
-  options: { database?: TestDatabase; keys?: Partial<TokenKeys>; provider?: ProviderKeys; recordStatuses?: boolean } = {},
+  options: {
+    database?: TestDatabase;
+    keys?: Partial<TokenKeys>;
+    provider?: ProviderKeys;
+    recordStatuses?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const { database, recordStatuses = true } = options;
   const { db, drop } = database ?? (await testDatabase());
@@ -102,7 +107,14 @@ export async function startServer(
   });
   // As main.ts wires them: on by default, off with `metrics: false`.
   const metrics = config.metrics ? createMetrics(db) : undefined;
-  const app = createApp({ db, config, keys: options.provider ?? keys, logger: createLogger("info", sink), metrics, validateResponses: true });
+  const app = createApp({
+    db,
+    config,
+    keys: options.provider ?? keys,
+    logger: createLogger("info", sink),
+    metrics,
+    validateResponses: true,
+  });
   const server = app.listen(0, "127.0.0.1");
   if (recordStatuses) server.on("request", statusRecorder(inject("statusDir")));
   await new Promise((resolve) => server.once("listening", resolve));
@@ -137,7 +149,10 @@ export async function send(
   path: string,
   options: { headers?: Record<string, string>; body?: string; as?: string } = {},
 ) {
-  const headers: Record<string, string> = { ...(options.as ? { Authorization: `Bearer ${server.token(options.as)}` } : {}), ...options.headers };
+  const headers: Record<string, string> = {
+    ...(options.as ? { Authorization: `Bearer ${server.token(options.as)}` } : {}),
+    ...options.headers,
+  };
   const response = await fetch(server.baseUrl + path, { method, headers, body: options.body });
   const text = await response.text();
   let json: unknown;
@@ -149,7 +164,10 @@ export async function send(
   return { status: response.status, headers: response.headers, text, json: json as Record<string, any> };
 }
 
-export const jsonBody = (body: unknown) => ({ headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+export const jsonBody = (body: unknown) => ({
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
 
 /** What a test looks at in an answer of the typed client: status, headers, and the body (success or error). */
 export async function answer(call: Promise<{ data?: unknown; error?: unknown; response: Response }>) {

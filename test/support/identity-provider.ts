@@ -11,7 +11,10 @@ export interface SigningKey {
 }
 
 export function signingKey(alg: SigningKey["alg"] = "RS256"): SigningKey {
-  const pair = alg === "RS256" ? generateKeyPairSync("rsa", { modulusLength: 2048 }) : generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const pair =
+    alg === "RS256"
+      ? generateKeyPairSync("rsa", { modulusLength: 2048 })
+      : generateKeyPairSync("ec", { namedCurve: "P-256" });
   return { kid: randomUUID(), alg, ...pair };
 }
 
@@ -42,7 +45,12 @@ export class JwksServer {
     this.server = createServer((req, res) => {
       if (req.url !== "/jwks") return void res.writeHead(404).end();
       this.fetches++;
-      const keys = this.published.map((key) => ({ ...key.publicKey.export({ format: "jwk" }), kid: key.kid, alg: key.alg, use: "sig" }));
+      const keys = this.published.map((key) => ({
+        ...key.publicKey.export({ format: "jwk" }),
+        kid: key.kid,
+        alg: key.alg,
+        use: "sig",
+      }));
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys }));
     });
     const server = this.server;

@@ -6,7 +6,8 @@ import { runningProcesses, stopGroup } from "../../scripts/server-process.ts";
 
 let beforeTest = new Set<ChildProcess>();
 
-const stopAll = (children: Iterable<ChildProcess>) => Promise.all([...children].map((child) => stopGroup(child, "SIGKILL")));
+const stopAll = (children: Iterable<ChildProcess>) =>
+  Promise.all([...children].map((child) => stopGroup(child, "SIGKILL")));
 
 beforeEach(() => {
   beforeTest = new Set(runningProcesses());

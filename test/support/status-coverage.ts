@@ -24,14 +24,18 @@ interface Operation {
 }
 
 const operations: Operation[] = documentedRoutes.flatMap((route) =>
-  Object.values(route.operations).map((operation) => ({ operationId: operation.operationId!, documented: Object.keys(operation.responses ?? {}) })),
+  Object.values(route.operations).map((operation) => ({
+    operationId: operation.operationId!,
+    documented: Object.keys(operation.responses ?? {}),
+  })),
 );
 
 /** Counts per "operationId status", from every worker's file. */
 function readCounts(dir: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const name of readdirSync(dir)) {
-    for (const line of readFileSync(join(dir, name), "utf8").split("\n").filter(Boolean)) counts.set(line, (counts.get(line) ?? 0) + 1);
+    for (const line of readFileSync(join(dir, name), "utf8").split("\n").filter(Boolean))
+      counts.set(line, (counts.get(line) ?? 0) + 1);
   }
   return counts;
 }
@@ -42,7 +46,9 @@ function table(counts: Map<string, number>): string {
   const width = Math.max(...operations.map((o) => o.operationId.length));
   const cell = (text: string) => text.padStart(6);
   const rows = operations.map(({ operationId, documented }) => {
-    const cells = statuses.map((status) => (documented.includes(status) ? String(counts.get(`${operationId} ${status}`) ?? "-") : ""));
+    const cells = statuses.map((status) =>
+      documented.includes(status) ? String(counts.get(`${operationId} ${status}`) ?? "-") : "",
+    );
     return operationId.padEnd(width) + cells.map(cell).join("");
   });
   return [" ".repeat(width) + statuses.map(cell).join(""), ...rows].join("\n");
@@ -55,12 +61,16 @@ export function reportStatusCoverage(dir: string): void {
   const missing = operations.flatMap(({ operationId, documented }) =>
     documented.filter((status) => !counts.has(`${operationId} ${status}`)).map((status) => `${operationId} ${status}`),
   );
-  console.log(`\nStatus coverage: answers per documented status ("-": no test produced it; ${missing.length} of ${operations.reduce((n, o) => n + o.documented.length, 0)})\n${table(counts)}\n`);
+  console.log(
+    `\nStatus coverage: answers per documented status ("-": no test produced it; ${missing.length} of ${operations.reduce((n, o) => n + o.documented.length, 0)})\n${table(counts)}\n`,
+  );
   const undocumented = [...counts].filter(([key]) => {
     const [operationId, status] = key.split(" ");
     return !operations.find((o) => o.operationId === operationId)!.documented.includes(status);
   });
   if (undocumented.length > 0) {
-    throw new Error(`statuses the spec does not document for their operation: ${undocumented.map(([key, n]) => `${key} (×${n})`).join(", ")}`);
+    throw new Error(
+      `statuses the spec does not document for their operation: ${undocumented.map(([key, n]) => `${key} (×${n})`).join(", ")}`,
+    );
   }
 }
