@@ -2,6 +2,7 @@
 // in a process group of its own, so that stopping it stops whatever it started too, and every group still running
 // when this process exits is killed.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 export async function freePort(): Promise<number> {
@@ -38,12 +39,28 @@ export function spawnGroup(command: string, args: string[], options: SpawnOption
   return child;
 }
 
-/** Signals the whole group and resolves when its leader has exited. */
+/** Whether a process of group `pgid` still runs (Linux /proc; a zombie waiting for its reaper does not count). */
+function groupRunning(pgid: number): boolean {
+  if (!existsSync("/proc")) return false;
+  return readdirSync("/proc").some((entry) => {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const [state, , group] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return state !== "Z" && Number(group) === pgid;
+    } catch {
+      return false; // not a process, or gone meanwhile
+    }
+  });
+}
+
+/** Signals the whole group and resolves when its leader and every other member have exited (at most 5 s more). */
 export async function stopGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  signalGroup(child, signal);
-  await exited;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    signalGroup(child, signal);
+    await exited;
+  }
+  for (let i = 0; i < 100 && groupRunning(child.pid!); i++) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export interface ServerProcess {
