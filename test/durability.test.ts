@@ -8,17 +8,10 @@ import { startServerProcess, type ServerProcess } from "../scripts/server-proces
 import { DataDirInUseError } from "../src/db/data-dir-lock.ts";
 import { DEMO_ADMIN_ID } from "../src/db/demo.ts";
 import { openDatabase } from "../src/db/knex.ts";
-import { secretKey, signToken } from "../src/tokens.ts";
-import { TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.ts";
+import { signToken } from "../src/tokens.ts";
+import { TEST_KEYS, TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.ts";
 
-const keys = {
-  algorithm: "HS256" as const,
-  verifyKey: secretKey(TEST_SECRET),
-  signKey: secretKey(TEST_SECRET),
-  issuer: undefined,
-  audience: undefined,
-};
-const authorization = `Bearer ${signToken(keys, DEMO_ADMIN_ID)}`;
+const authorization = `Bearer ${signToken(TEST_KEYS, DEMO_ADMIN_ID)}`;
 
 const start = (env: Record<string, string>) =>
   startServerProcess(["--import", "tsx", "src/main.ts"], { ...env, JWT_SECRET: TEST_SECRET, LOG_LEVEL: "warn" });

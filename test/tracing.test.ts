@@ -10,17 +10,10 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { spawnGroup } from "../scripts/server-process.ts";
 import { DEMO_ADMIN_ID } from "../src/db/demo.ts";
-import { secretKey, signToken } from "../src/tokens.ts";
-import { TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.ts";
+import { signToken } from "../src/tokens.ts";
+import { TEST_KEYS, TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.ts";
 
-const keys = {
-  algorithm: "HS256" as const,
-  verifyKey: secretKey(TEST_SECRET),
-  signKey: secretKey(TEST_SECRET),
-  issuer: undefined,
-  audience: undefined,
-};
-const authorization = `Bearer ${signToken(keys, DEMO_ADMIN_ID)}`;
+const authorization = `Bearer ${signToken(TEST_KEYS, DEMO_ADMIN_ID)}`;
 
 interface Attribute {
   key: string;

@@ -22,6 +22,15 @@ import { statusRecorder } from "./status-coverage.ts";
 
 export const TEST_SECRET = "test-secret-that-is-at-least-thirty-two-bytes-long";
 
+/** The keys the test servers verify with (HS256 with TEST_SECRET), for tokens made outside a harness server. */
+export const TEST_KEYS: TokenKeys = {
+  algorithm: "HS256",
+  verifyKey: secretKey(TEST_SECRET),
+  signKey: secretKey(TEST_SECRET),
+  issuer: undefined,
+  audience: undefined,
+};
+
 export interface TestDatabase {
   db: Knex;
   /** The connection URL, on a PostgreSQL server. */
@@ -91,9 +100,7 @@ export async function startServer(
   const { db, drop } = database ?? (await testDatabase());
   const config: Config = { ...loadConfig({}), jwtSecret: TEST_SECRET, ...overrides };
   const keys: TokenKeys = {
-    algorithm: "HS256",
-    verifyKey: secretKey(TEST_SECRET),
-    signKey: secretKey(TEST_SECRET),
+    ...TEST_KEYS,
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
     ...options.keys,
