@@ -5,7 +5,7 @@ import helmet from "helmet";
 import type { Knex } from "knex";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
-import { contracts } from "./contracts/index.ts";
+import type { Contract } from "./contracts/contract.ts";
 import { authenticate } from "./http/authenticate.ts";
 import { cors } from "./http/cors.ts";
 import { bodyDecoders } from "./http/decode.ts";
@@ -24,6 +24,8 @@ export interface AppOptions {
   config: Config;
   keys: VerificationKeys;
   logger: Logger;
+  /** The contracts served (src/contracts/index.ts in production; tests may serve others). */
+  contracts: Contract[];
   /** Request metrics, and the /metrics route unless METRICS_PORT serves it elsewhere (absent: METRICS=false). */
   metrics?: Metrics;
   /** A server span per request (absent unless OTEL_* variables ask for traces). */
@@ -37,6 +39,7 @@ export function createApp({
   config,
   keys,
   logger,
+  contracts,
   metrics,
   tracing,
   validateResponses = false,
@@ -69,6 +72,6 @@ export function createApp({
   app.use(serviceRouter(db, pending, config.metricsPort === undefined ? metrics?.registry : undefined));
   const auth = authenticate(keys, config);
   for (const contract of contracts) app.use(contractRouter(contract, db, config, auth));
-  app.use(errorRenderer(logger));
+  app.use(errorRenderer(logger, contracts));
   return app;
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Knex } from "knex";
 import type { Logger } from "pino";
 import { createApp } from "./app.ts";
+import { contracts } from "./contracts/index.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { DataDirInUseError } from "./db/data-dir-lock.ts";
 import { DEMO_ADMIN_ID } from "./db/demo.ts";
@@ -32,7 +33,7 @@ async function main() {
   if (tracing) logger.info("OpenTelemetry traces on (OTEL_* variables)");
   const metrics = config.metrics ? (await import("./observability/metrics.ts")).createMetrics(db) : undefined;
 
-  const app = createApp({ db, config, keys, logger, metrics, tracing });
+  const app = createApp({ db, config, keys, logger, contracts, metrics, tracing });
   const server = await listen(app.listen(config.port, config.host));
   const { port } = server.address() as AddressInfo;
   logger.info(`users-api listening on http://${config.host}:${port} (docs at /docs)`);

@@ -49,3 +49,12 @@ export const documentedRoutes: DocumentedRoute[] = Object.entries(spec.paths).ma
 export function findRoute(path: string): DocumentedRoute | undefined {
   return documentedRoutes.find((route) => route.pattern.test(path));
 }
+
+/** Where an operation is served, as the spec says: its path in Express's syntax and the path's one parameter. */
+export function operationRoute(operationId: string): { path: string; param: string } {
+  const route = documentedRoutes.find((r) => Object.values(r.operations).some((o) => o.operationId === operationId));
+  const params = [...(route?.template.matchAll(/\{([^}]+)\}/g) ?? [])].map((match) => match[1]);
+  if (!route || params.length !== 1)
+    throw new Error(`openapi.yaml has no operation ${operationId} on a path with one parameter`);
+  return { path: route.template.replace(/\{([^}]+)\}/g, ":$1"), param: params[0] };
+}

@@ -1,6 +1,8 @@
 // The service routes and the HTTP rules every contract shares: 404/405, query strings, request ids, readiness.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contensis } from "../src/contracts/contensis.ts";
+import type { Contract } from "../src/contracts/contract.ts";
+import { contracts } from "../src/contracts/index.ts";
 import { send, startServer, testDatabase, type TestServer } from "./support/harness.ts";
 
 let server: TestServer;
@@ -85,14 +87,13 @@ describe("routing", () => {
 describe("response validation in tests", () => {
   it("a response outside the spec is caught (as a 500) rather than sent", async () => {
     // A server of its own whose answers stay out of the status coverage: this 500 is the test's doing.
-    const broken = await startServer({}, { recordStatuses: false });
-    const render = contensis.render;
-    contensis.render = () => ({ unexpected: true });
+    const brokenContensis: Contract = { ...contensis, render: () => ({ unexpected: true }) };
+    const served = contracts.map((contract) => (contract === contensis ? brokenContensis : contract));
+    const broken = await startServer({}, { recordStatuses: false, contracts: served });
     try {
       const response = await send(broken, "GET", "/api/management/security/users/tdurden", { as: "admin" });
       expect(response.status).toBe(500);
     } finally {
-      contensis.render = render;
       await broken.close();
     }
   });

@@ -1,15 +1,22 @@
 // Contract B (seed 001, Camunda 7): full replacement of the profile, 204, errors {type, message}.
 import type { components } from "../../generated/api.ts";
+import type { ErrorKind } from "../errors.ts";
 import { detailsText, type Contract, type FieldTable } from "./contract.ts";
 
 type CamundaProfile = components["schemas"]["CamundaProfile"];
 type CamundaError = components["schemas"]["CamundaError"];
 type CamundaProfileUpdate = components["schemas"]["CamundaProfileUpdate"];
 
-export const camunda: Contract = {
+const ERROR_TYPES: Partial<Record<ErrorKind, CamundaError["type"]>> = {
+  unauthorized: "AuthenticationException",
+  forbidden: "AuthorizationException",
+  unavailable: "ProcessEngineException",
+  internal: "ProcessEngineException",
+};
+
+export const camunda: Contract<CamundaProfile, CamundaError, CamundaProfileUpdate> = {
   tag: "camunda",
-  route: "/user/:id/profile",
-  param: "id",
+  operations: { read: "getCamundaUserProfile", update: "updateCamundaUserProfile" },
   semantics: "replace",
   fields: {
     firstName: { column: "first_name", access: "self" },
@@ -56,12 +63,6 @@ export const camunda: Contract = {
         ],
       };
     }
-    const type = {
-      unauthorized: "AuthenticationException",
-      forbidden: "AuthorizationException",
-      unavailable: "ProcessEngineException",
-      internal: "ProcessEngineException",
-    }[error.kind as string] as CamundaError["type"] | undefined;
-    return { type: type ?? "InvalidRequestException", message };
+    return { type: ERROR_TYPES[error.kind] ?? "InvalidRequestException", message };
   },
 };

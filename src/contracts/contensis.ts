@@ -3,7 +3,7 @@ import type { components } from "../../generated/api.ts";
 import type { User } from "../directory/model.ts";
 import { checkAttributes, checkLanguage, checkTimezone } from "../directory/validate.ts";
 import type { FieldError } from "../errors.ts";
-import { iso, type Contract, type FieldTable, type WireBody } from "./contract.ts";
+import { iso, type Contract, type FieldTable } from "./contract.ts";
 
 type ContensisUser = components["schemas"]["ContensisUser"];
 type ContensisUserUpdate = components["schemas"]["ContensisUserUpdate"];
@@ -26,8 +26,8 @@ function render(user: User): ContensisUser {
 }
 
 /** A representation obtained by GET may be sent back: its read-only parts must still be what is stored. */
-function checkEcho(body: WireBody, user: User): FieldError[] {
-  const { id, sys } = body as ContensisUserUpdate;
+function checkEcho(body: ContensisUserUpdate, user: User): FieldError[] {
+  const { id, sys } = body;
   const stored = render(user).sys;
   const differs: [string, boolean][] = [
     ["id", id !== undefined && id !== user.id],
@@ -40,10 +40,9 @@ function checkEcho(body: WireBody, user: User): FieldError[] {
     .map(([field]) => ({ field, message: "is read-only and differs from the stored value" }));
 }
 
-export const contensis: Contract = {
+export const contensis: Contract<ContensisUser, ContensisError, ContensisUserUpdate> = {
   tag: "contensis",
-  route: "/api/management/security/users/:userIdentifier",
-  param: "userIdentifier",
+  operations: { read: "getContensisUser", update: "updateContensisUser" },
   semantics: "replace",
   fields: {
     username: { column: "username", access: "self" },

@@ -24,11 +24,21 @@ export type FieldTable<Body, ReadOnly extends keyof Body = never> = {
   [Field in Exclude<keyof Body, ReadOnly>]-?: FieldRule;
 };
 
-export interface Contract {
+/**
+ * A contract: `Representation`, `ErrorBody` and `UpdateBody` are its generated wire types (the update body has been
+ * validated against its schema before a contract sees it); `Stored` is what its representation is rendered from
+ * (the user, or with `relations` the user with its role object, reports and actor names).
+ */
+export interface Contract<
+  Representation = unknown,
+  ErrorBody = unknown,
+  UpdateBody = WireBody,
+  Stored extends User = User,
+> {
   /** The spec tag of the contract's operations; errors on its paths render in its body. */
   tag: string;
-  route: string;
-  param: string;
+  /** Its operations in openapi.yaml, by operationId: the spec gives their path and its parameter. */
+  operations: { read: string; update: string };
   /** `replace`: omitted fields are cleared; `merge`: only the fields sent change. */
   semantics: "replace" | "merge";
   fields: Record<string, FieldRule>;
@@ -39,14 +49,14 @@ export interface Contract {
   validationStatus: 400 | 422;
   /** The user a path parameter addresses; `caller` (as the token names it) for the contracts' "the caller" keywords. */
   resolve(param: string, caller: UserRef): UserRef;
-  render(user: User): unknown;
+  render(user: Stored): Representation;
   /** Checks the spec cannot express, before the directory is read. */
-  checkRequest?(body: WireBody, param: string): FieldError[];
+  checkRequest?(body: UpdateBody, param: string): FieldError[];
   /** Checks against the stored user, inside the update. */
-  checkAgainst?(body: WireBody, user: User): FieldError[];
+  checkAgainst?(body: UpdateBody, user: User): FieldError[];
   /** Wording of its own for some kinds of error. */
   messages?: Partial<Record<ErrorKind, (error: ApiError) => string>>;
-  errorBody(error: ApiError, message: string, requestId: string): object;
+  errorBody(error: ApiError, message: string, requestId: string): ErrorBody;
 }
 
 /** The canonical changes a body asks for, and the canonical fields it writes (for authorization). */

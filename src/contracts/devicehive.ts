@@ -9,18 +9,24 @@ type DeviceHiveUser = components["schemas"]["DeviceHiveUser"];
 type DeviceHiveError = components["schemas"]["DeviceHiveError"];
 type DeviceHiveUserUpdate = components["schemas"]["DeviceHiveUserUpdate"];
 
-const ROLES: RoleType[] = ["admin", "client"];
-const STATUSES: Status[] = ["active", "locked", "disabled"];
+// DeviceHive's integer codes for the canonical role and status.
+const ROLE_CODES = { admin: 0, client: 1 } as const satisfies Record<RoleType, DeviceHiveUser["role"]>;
+const STATUS_CODES = { active: 0, locked: 1, disabled: 2 } as const satisfies Record<Status, DeviceHiveUser["status"]>;
 
-export const devicehive: Contract = {
+/** Code → canonical value, from the same table. */
+function decoder(codes: Record<string, number>): (code: number) => string | undefined {
+  const byCode = new Map(Object.entries(codes).map(([value, code]) => [code, value]));
+  return (code) => byCode.get(code);
+}
+
+export const devicehive: Contract<DeviceHiveUser, DeviceHiveError, DeviceHiveUserUpdate> = {
   tag: "devicehive",
-  route: "/user/:id",
-  param: "id",
+  operations: { read: "getDeviceHiveUser", update: "updateDeviceHiveUser" },
   semantics: "merge",
   fields: {
     login: { column: "username", access: "admin" },
-    role: { column: "role", access: "admin", read: (code: number) => ROLES[code] },
-    status: { column: "status", access: "admin", read: (code: number) => STATUSES[code] },
+    role: { column: "role", access: "admin", read: decoder(ROLE_CODES) },
+    status: { column: "status", access: "admin", read: decoder(STATUS_CODES) },
     data: { column: "attributes", access: "self" },
     password: { column: "password", access: "self" },
     introReviewed: { column: "intro_reviewed", access: "admin" },
@@ -38,8 +44,8 @@ export const devicehive: Contract = {
   render: (user): DeviceHiveUser => ({
     id: user.num,
     login: user.username,
-    role: ROLES.indexOf(user.role) as DeviceHiveUser["role"],
-    status: STATUSES.indexOf(user.status) as DeviceHiveUser["status"],
+    role: ROLE_CODES[user.role],
+    status: STATUS_CODES[user.status],
     lastLogin: iso(user.last_login),
     data: user.attributes,
     introReviewed: user.intro_reviewed,

@@ -5,5 +5,3 @@ import { devicehive } from "./devicehive.ts";
 import { strapi } from "./strapi.ts";
 
 export const contracts: Contract[] = [contensis, camunda, devicehive, strapi];
-
-export const contractByTag = new Map(contracts.map((contract) => [contract.tag, contract]));

@@ -24,10 +24,9 @@ function render(user: UserWithRelations): StrapiUser {
   };
 }
 
-export const strapi: Contract = {
+export const strapi: Contract<StrapiUser, StrapiError, StrapiUserUpdate, UserWithRelations> = {
   tag: "strapi",
-  route: "/users/:id",
-  param: "id",
+  operations: { read: "getStrapiUser", update: "updateStrapiUser" },
   semantics: "merge",
   fields: {
     username: { column: "username", access: "self" },
@@ -45,7 +44,7 @@ export const strapi: Contract = {
   success: 200,
   validationStatus: 400,
   resolve: (param) => ({ by: "id", value: param }),
-  render: (user) => render(user as UserWithRelations),
+  render,
   errorBody: (error, message): StrapiError => ({
     code: error.status,
     message,

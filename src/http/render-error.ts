@@ -3,7 +3,6 @@
 import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { wireNames, type Contract } from "../contracts/contract.ts";
-import { contractByTag } from "../contracts/index.ts";
 import { DirectoryError } from "../directory/errors.ts";
 import { ApiError, invalid, type ErrorKind, type FieldError } from "../errors.ts";
 import { requestId } from "../log.ts";
@@ -126,7 +125,9 @@ function wireNameIn(contract: Contract | undefined): (field: string) => string {
 const MESSAGE_MAX = 1024;
 const bounded = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-export function errorRenderer(logger: Logger): ErrorRequestHandler {
+/** Renders errors in the body of the contract whose path was called (by its spec tag), else the generic one. */
+export function errorRenderer(logger: Logger, contracts: Contract[]): ErrorRequestHandler {
+  const contractByTag = new Map(contracts.map((contract) => [contract.tag, contract]));
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
     const contract = contractByTag.get(req.documented?.route.tag ?? "");

@@ -6,13 +6,16 @@ import { accessTable, readChanges, type Contract, type WireBody } from "../contr
 import { readUser } from "../directory/read.ts";
 import { updateUser } from "../directory/update.ts";
 import { fieldsInvalid } from "../errors.ts";
+import { operationRoute } from "../spec.ts";
 import { formatEtag, parseIfMatch } from "./etag.ts";
 
 export function contractRouter(contract: Contract, db: Knex, config: Config, authenticate: RequestHandler): Router {
   const access = accessTable(contract);
+  const read = operationRoute(contract.operations.read);
+  const update = operationRoute(contract.operations.update);
 
   async function get(req: Request, res: Response) {
-    const param = req.params[contract.param] as string;
+    const param = req.params[read.param] as string;
     const ref = contract.resolve(param, req.callerRef!);
     const user = await readUser({
       db,
@@ -25,7 +28,7 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
   }
 
   async function put(req: Request, res: Response) {
-    const param = req.params[contract.param] as string;
+    const param = req.params[update.param] as string;
     const body = req.body as WireBody;
     const problems = contract.checkRequest?.(body, param) ?? [];
     if (problems.length > 0) throw fieldsInvalid(problems);
@@ -50,5 +53,5 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
     else res.json(contract.render(user));
   }
 
-  return Router().get(contract.route, authenticate, get).put(contract.route, authenticate, put);
+  return Router().get(read.path, authenticate, get).put(update.path, authenticate, put);
 }

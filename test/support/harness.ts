@@ -8,6 +8,8 @@ import type { Knex } from "knex";
 import createClient, { type Client } from "openapi-fetch";
 import { inject } from "vitest";
 import type { paths } from "../../generated/api.ts";
+import { contracts } from "../../src/contracts/index.ts";
+import type { Contract } from "../../src/contracts/contract.ts";
 import { createApp } from "../../src/app.ts";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { demoDirectory } from "../../src/db/demo.ts";
@@ -88,12 +90,16 @@ export function demoId(username: string): string {
 
 export async function startServer(
   overrides: Partial<Config> = {},
-  /** `provider`: verify with an identity provider's keys instead (then `token()` makes tokens it refuses). */
+  /**
+   * `provider`: verify with an identity provider's keys instead (then `token()` makes tokens it refuses);
+   * `contracts`: serve these instead of the product's.
+   */
   options: {
     database?: TestDatabase;
     keys?: Partial<TokenKeys>;
     provider?: ProviderKeys;
     recordStatuses?: boolean;
+    contracts?: Contract[];
   } = {},
 ): Promise<TestServer> {
   const { database, recordStatuses = true } = options;
@@ -119,6 +125,7 @@ export async function startServer(
     config,
     keys: options.provider ?? keys,
     logger: createLogger("info", sink),
+    contracts: options.contracts ?? contracts,
     metrics,
     validateResponses: true,
   });
