@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Knex } from "knex";
 import { compileSchema } from "../schemas.ts";
+import { ROLE_TYPES, STATUSES, type RoleType, type Status } from "./model.ts";
 import { hashPassword } from "./secrets.ts";
 
 export interface ImportUser {
@@ -13,8 +14,8 @@ export interface ImportUser {
   timezone?: string | null;
   language?: string | null;
   attributes?: Record<string, unknown>;
-  role: "admin" | "client";
-  status: "active" | "locked" | "disabled";
+  role: RoleType;
+  status: Status;
   confirmed?: boolean;
   provider?: string | null;
   password?: string;
@@ -56,8 +57,8 @@ const userSchema = {
     timezone: nullableText(64),
     language: nullableText(35),
     attributes: ref("Attributes"),
-    role: { enum: ["admin", "client"] },
-    status: { enum: ["active", "locked", "disabled"] },
+    role: { enum: ROLE_TYPES },
+    status: { enum: STATUSES },
     confirmed: { type: "boolean" },
     provider: nullableText(64),
     password: ref("Password"),

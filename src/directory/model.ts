@@ -1,7 +1,9 @@
 // The canonical user, as the directory stores it (secrets excluded) and as the pipeline changes it.
 
-export type RoleType = "admin" | "client";
-export type Status = "active" | "locked" | "disabled";
+export const ROLE_TYPES = ["admin", "client"] as const;
+export type RoleType = (typeof ROLE_TYPES)[number];
+export const STATUSES = ["active", "locked", "disabled"] as const;
+export type Status = (typeof STATUSES)[number];
 
 export interface Role {
   id: string;

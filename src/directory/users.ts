@@ -87,18 +87,7 @@ export async function findCaller(db: Knex, ref: UserRef): Promise<Caller | undef
     .first<Caller | undefined>();
 }
 
-function matchesRef(user: User, ref: UserRef): boolean {
-  switch (ref.by) {
-    case "id":
-      return user.id === ref.value;
-    case "num":
-      return user.num === ref.value;
-    case "username":
-      return user.username.toLowerCase() === ref.value.toLowerCase();
-    case "email":
-      return user.email?.toLowerCase() === ref.value.toLowerCase();
-  }
-}
+type Located = User & { is_caller: boolean; is_target: boolean };
 
 /** The caller and the addressed user in one round trip (they may be the same row). */
 export async function findCallerAndUser(db: Knex, callerRef: UserRef, ref: UserRef, relations: boolean) {
@@ -106,17 +95,18 @@ export async function findCallerAndUser(db: Knex, callerRef: UserRef, ref: UserR
   const [, [callerValue]] = refCondition(callerRef);
   const [, [refValue]] = refCondition(ref);
   const shape = `caller-and-user:${callerRef.by}:${ref.by}:${relations}`;
-  const rows: User[] = await runCompiled(db, shape, { caller: callerValue, ref: refValue }, (param) => {
+  // The conditions that find the rows also say which row is which: the identifier rule is written once, in SQL.
+  const rows: Located[] = await runCompiled(db, shape, { caller: callerValue, ref: refValue }, (param) => {
     const [callerCondition] = refCondition({ by: callerRef.by, value: param("caller") } as UserRef);
     const [condition] = refCondition({ by: ref.by, value: param("ref") } as UserRef);
-    return selectUsers(db, db.queryBuilder(), "users", relations).whereRaw(`${callerCondition} or ${condition}`, [
-      param("caller"),
-      param("ref"),
-    ]);
+    return selectUsers(db, db.queryBuilder(), "users", relations)
+      .select(db.raw(`${callerCondition} as is_caller, ${condition} as is_target`, [param("caller"), param("ref")]))
+      .whereRaw(`${callerCondition} or ${condition}`, [param("caller"), param("ref")]);
   });
+  const users = rows.map(({ is_caller, is_target, ...user }) => ({ user, is_caller, is_target }));
   return {
-    caller: rows.find((row) => matchesRef(row, callerRef)) as Caller | undefined,
-    user: rows.find((row) => matchesRef(row, ref)),
+    caller: users.find((row) => row.is_caller)?.user as Caller | undefined,
+    user: users.find((row) => row.is_target)?.user,
   };
 }
 
