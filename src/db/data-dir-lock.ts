@@ -48,9 +48,10 @@ export function lockDataDir(dataDir: string): () => void {
   }
 }
 
-function tryLink(source: string, target: string): boolean {
+/** Whether `create` made its file or directory; false when it exists already (the atomic test of a lock). */
+function created(create: () => void): boolean {
   try {
-    linkSync(source, target);
+    create();
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
@@ -58,15 +59,8 @@ function tryLink(source: string, target: string): boolean {
   }
 }
 
-function tryMkdir(path: string): boolean {
-  try {
-    mkdirSync(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    return false;
-  }
-}
+const tryLink = (source: string, target: string) => created(() => linkSync(source, target));
+const tryMkdir = (path: string) => created(() => mkdirSync(path));
 
 function removeIfAbandoned(takeover: string): void {
   try {

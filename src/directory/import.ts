@@ -4,6 +4,7 @@ import type { Knex } from "knex";
 import { compileSchema } from "../schemas.ts";
 import { ROLE_TYPES, STATUSES, type RoleType, type Status } from "./model.ts";
 import { hashPassword } from "./secrets.ts";
+import { USER_COLUMNS } from "./users.ts";
 
 export interface ImportUser {
   id?: string;
@@ -99,22 +100,9 @@ function checkEntry<T>(kind: "users" | "reports", index: number, entry: unknown)
 }
 
 const BATCH = 500;
-const USER_MERGE_COLUMNS = [
-  "username",
-  "email",
-  "first_name",
-  "last_name",
-  "timezone",
-  "language",
-  "attributes",
-  "role",
-  "status",
-  "confirmed",
-  "provider",
-  "password_hash",
-  "intro_reviewed",
-  "updated_by",
-];
+// An import sets every user column but the identity and bookkeeping ones, and the password hash besides.
+const NOT_IMPORTED = new Set(["id", "num", "last_login", "version", "created_at", "updated_at", "created_by"]);
+const USER_MERGE_COLUMNS = [...USER_COLUMNS.filter((column) => !NOT_IMPORTED.has(column)), "password_hash"];
 
 export interface ImportCounts {
   users: number;

@@ -2,7 +2,7 @@
 import type { Knex } from "knex";
 import type { Caller, User, UserRef, UserWithRelations } from "./model.ts";
 
-const USER_COLUMNS = [
+export const USER_COLUMNS = [
   "id",
   "num",
   "username",
@@ -23,7 +23,7 @@ const USER_COLUMNS = [
   "updated_at",
   "created_by",
   "updated_by",
-];
+] as const;
 // Quoted once here rather than by Knex on every request (the hot statements select these twice).
 const USER_COLUMN_LIST = USER_COLUMNS.map((column) => `"${column}"`).join(", ");
 const USER_SELECT_LIST = USER_COLUMNS.map((column) => `u."${column}"`).join(", ");
