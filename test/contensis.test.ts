@@ -2,19 +2,11 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { components } from "../generated/api.ts";
+import { contensisSeedBody } from "./support/seeds.ts";
 import { answer, demoId, jsonBody, send, startServer, type TestServer } from "./support/harness.ts";
 
 const TDURDEN = demoId("tdurden");
 const PATH = "/api/management/security/users/{userIdentifier}" as const;
-const seedBody = {
-  username: "tdurden",
-  email: "t.turden@fightclub.com",
-  firstname: "Tyler",
-  lastname: "Durden",
-  timezone: "America/New_York",
-  language: "en-US",
-  custom: { department: "Soap sales" },
-};
 
 let server: TestServer;
 beforeAll(async () => {
@@ -42,12 +34,12 @@ describe("seed 000 examples", () => {
     async (identifier) => {
       const { data, response } = await server.api.PUT(PATH, {
         params: { path: { userIdentifier: identifier } },
-        body: seedBody,
+        body: contensisSeedBody,
         headers: server.auth("admin"),
       });
       expect(response.status).toBe(200);
       expect(response.headers.get("etag")).toBe('"2"');
-      expect(data).toMatchObject({ ...seedBody, id: TDURDEN, sys: { id: TDURDEN, status: "active" } });
+      expect(data).toMatchObject({ ...contensisSeedBody, id: TDURDEN, sys: { id: TDURDEN, status: "active" } });
     },
   );
 });
@@ -84,20 +76,20 @@ describe("full replacement", () => {
 
 describe("identifiers", () => {
   it("@current addresses the caller", async () => {
-    const { status, json } = await put("@current", { ...seedBody, firstname: "Me" }, "tdurden");
+    const { status, json } = await put("@current", { ...contensisSeedBody, firstname: "Me" }, "tdurden");
     expect(status).toBe(200);
     expect(json).toMatchObject({ id: TDURDEN, firstname: "Me" });
   });
 
   it("usernames and emails are case-insensitive", async () => {
-    expect((await put("TDurden", seedBody)).status).toBe(200);
-    expect((await put("T.TURDEN@FightClub.com", seedBody)).status).toBe(200);
+    expect((await put("TDurden", contensisSeedBody)).status).toBe(200);
+    expect((await put("T.TURDEN@FightClub.com", contensisSeedBody)).status).toBe(200);
   });
 
   it.each(["nobody", "nobody@example.com", "00000000-0000-4000-8000-000000000000"])(
     "an unknown %s is 404",
     async (identifier) => {
-      const { status, json } = await put(identifier, seedBody);
+      const { status, json } = await put(identifier, contensisSeedBody);
       expect(status).toBe(404);
       expect(json).toMatchObject({ message: `User '${identifier}' was not found.`, type: "error", data: [] });
     },
@@ -111,7 +103,7 @@ describe("who may update", () => {
     ["another user", "jonny1", 403],
   ])("%s: %i", async (_who, as, expected) => {
     const before = await row();
-    const { status, json } = await put("tdurden", { ...seedBody, firstname: "X" }, as);
+    const { status, json } = await put("tdurden", { ...contensisSeedBody, firstname: "X" }, as);
     expect(status).toBe(expected);
     if (expected === 403) {
       expect(json.message).toBe("Only the user itself or a member of the System Administrators group can do this.");
@@ -121,13 +113,13 @@ describe("who may update", () => {
 
   it.each(["locked", "disabled"])("a %s caller's token stops working at once (401)", async (status) => {
     await server.db("users").where({ id: TDURDEN }).update({ status });
-    const response = await put("tdurden", seedBody, "tdurden");
+    const response = await put("tdurden", contensisSeedBody, "tdurden");
     expect(response.status).toBe(401);
     expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
   });
 
   it("without a token: 401 with WWW-Authenticate, in the contract's body", async () => {
-    const response = await send(server, "PUT", "/api/management/security/users/tdurden", jsonBody(seedBody));
+    const response = await send(server, "PUT", "/api/management/security/users/tdurden", jsonBody(contensisSeedBody));
     expect(response.status).toBe(401);
     expect(response.headers.get("www-authenticate")).toBe('Bearer realm="users-api"');
     expect(response.json).toMatchObject({ type: "error", message: "A bearer token is required." });
@@ -136,13 +128,13 @@ describe("who may update", () => {
 
 describe("validation (422, nothing changed)", () => {
   it.each([
-    ["email", { ...seedBody, email: "not-an-email" }],
-    ["timezone", { ...seedBody, timezone: "Mars/Olympus_Mons" }],
-    ["language", { ...seedBody, language: "not a tag" }],
-    ["custom", { ...seedBody, custom: { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } } }],
-    ["username", { ...seedBody, username: "has@sign" }],
+    ["email", { ...contensisSeedBody, email: "not-an-email" }],
+    ["timezone", { ...contensisSeedBody, timezone: "Mars/Olympus_Mons" }],
+    ["language", { ...contensisSeedBody, language: "not a tag" }],
+    ["custom", { ...contensisSeedBody, custom: { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } } }],
+    ["username", { ...contensisSeedBody, username: "has@sign" }],
     ["username", { email: "t@example.com" }],
-    ["extra", { ...seedBody, extra: true }],
+    ["extra", { ...contensisSeedBody, extra: true }],
   ])("%s at fault", async (field, body) => {
     const before = await row();
     const { status, json } = await put("tdurden", body);
@@ -166,14 +158,14 @@ describe("validation (422, nothing changed)", () => {
 describe("custom keeps its members in the order they were sent", () => {
   it("as contract A and contract C read it back, and a reordering alone is a change", async () => {
     const custom = { zeta: 1, alpha: { y: 2, b: 3 }, mid: [1, 2] };
-    const written = await put("tdurden", { ...seedBody, custom });
+    const written = await put("tdurden", { ...contensisSeedBody, custom });
     expect(JSON.stringify(written.json.custom)).toBe(JSON.stringify(custom));
     const number = (await row()).num;
     const viaC = await send(server, "GET", `/user/${number}`, { as: "admin" });
     expect(viaC.text).toContain(JSON.stringify(custom));
 
     const reordered = { mid: [1, 2], zeta: 1, alpha: { b: 3, y: 2 } };
-    const again = await put("tdurden", { ...seedBody, custom: reordered });
+    const again = await put("tdurden", { ...contensisSeedBody, custom: reordered });
     expect(JSON.stringify(again.json.custom)).toBe(JSON.stringify(reordered));
     expect(Number(JSON.parse(again.headers.get("etag")!))).toBe(Number(JSON.parse(written.headers.get("etag")!)) + 1);
   });
@@ -181,9 +173,9 @@ describe("custom keeps its members in the order they were sent", () => {
 
 describe("text PostgreSQL cannot store (422 naming the field, nothing changed)", () => {
   it.each([
-    ["custom.a\\u0000b", { ...seedBody, custom: { "a\u0000b": 1 } }],
-    ["custom.x.a\\ud800b", { ...seedBody, custom: { x: { "a\ud800b": 1 } } }],
-    ["custom.department", { ...seedBody, custom: { department: "a\udc00" } }],
+    ["custom.a\\u0000b", { ...contensisSeedBody, custom: { "a\u0000b": 1 } }],
+    ["custom.x.a\\ud800b", { ...contensisSeedBody, custom: { x: { "a\ud800b": 1 } } }],
+    ["custom.department", { ...contensisSeedBody, custom: { department: "a\udc00" } }],
   ])("%s", async (field, body) => {
     const before = await row();
     const { status, json } = await put("tdurden", body);
@@ -208,7 +200,7 @@ describe("the path and query string (400) against the body (422)", () => {
 
   it.each(paths)("PUT with %s is 400 and changes nothing", async (_why, path) => {
     const before = await row();
-    const response = await send(server, "PUT", path, { as: "admin", ...jsonBody(seedBody) });
+    const response = await send(server, "PUT", path, { as: "admin", ...jsonBody(contensisSeedBody) });
     expect(response.status, response.text).toBe(400);
     expect(await row()).toEqual(before);
   });
@@ -243,7 +235,7 @@ describe("the path and query string (400) against the body (422)", () => {
 describe("uniqueness (409)", () => {
   it("refuses another user's username, whatever its case", async () => {
     const before = await row();
-    const { status, json } = await put("tdurden", { ...seedBody, username: "JONNY1" });
+    const { status, json } = await put("tdurden", { ...contensisSeedBody, username: "JONNY1" });
     expect(status).toBe(409);
     expect(json.data).toEqual([{ field: "username", message: "taken by another user" }]);
     expect(await row()).toEqual(before);
@@ -251,7 +243,7 @@ describe("uniqueness (409)", () => {
 
   it("lets exactly one of two racing writers take a username", async () => {
     const [a, b] = await Promise.all([
-      put("tdurden", { ...seedBody, username: "prize" }),
+      put("tdurden", { ...contensisSeedBody, username: "prize" }),
       put("jonny1", { username: "prize", email: "jonny1@example.com" }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
@@ -260,10 +252,10 @@ describe("uniqueness (409)", () => {
 
 describe("If-Match and the audit trail", () => {
   it("a stale If-Match is 412 and changes nothing; a current one succeeds", async () => {
-    const stale = await put("tdurden", { ...seedBody, firstname: "Stale" }, "admin", { "if-match": '"7"' });
+    const stale = await put("tdurden", { ...contensisSeedBody, firstname: "Stale" }, "admin", { "if-match": '"7"' });
     expect(stale.status).toBe(412);
     expect((await row()).first_name).toBe("Tyler");
-    const fresh = await put("tdurden", { ...seedBody, firstname: "Fresh" }, "admin", { "if-match": '"1"' });
+    const fresh = await put("tdurden", { ...contensisSeedBody, firstname: "Fresh" }, "admin", { "if-match": '"1"' });
     expect(fresh.status).toBe(200);
     expect(fresh.headers.get("etag")).toBe('"2"');
   });
@@ -271,7 +263,7 @@ describe("If-Match and the audit trail", () => {
   it("of many writers with the same If-Match, exactly one wins and one audit row is written", async () => {
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        put("tdurden", { ...seedBody, firstname: `Writer ${i}` }, "admin", { "if-match": '"1"' }),
+        put("tdurden", { ...contensisSeedBody, firstname: `Writer ${i}` }, "admin", { "if-match": '"1"' }),
       ),
     );
     const statuses = results.map((r) => r.status).sort();
@@ -282,7 +274,7 @@ describe("If-Match and the audit trail", () => {
   });
 
   it("records who changed what, through which contract", async () => {
-    await put("tdurden", { ...seedBody, firstname: "Audited" }, "tdurden");
+    await put("tdurden", { ...contensisSeedBody, firstname: "Audited" }, "tdurden");
     const [entry] = await server.db("audit").where({ user_id: TDURDEN });
     expect(entry).toMatchObject({
       actor_id: TDURDEN,
@@ -295,8 +287,8 @@ describe("If-Match and the audit trail", () => {
   });
 
   it("an update that changes nothing writes nothing and keeps the ETag", async () => {
-    const first = await put("tdurden", seedBody);
-    const again = await put("tdurden", seedBody);
+    const first = await put("tdurden", contensisSeedBody);
+    const again = await put("tdurden", contensisSeedBody);
     expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
     expect(await server.db("audit").where({ user_id: TDURDEN })).toHaveLength(1);
   });
@@ -307,7 +299,7 @@ describe("server modes", () => {
     const strict = await startServer({ requireIfMatch: true });
     try {
       const response = await answer(
-        strict.as("admin").PUT(PATH, { params: { path: { userIdentifier: "tdurden" } }, body: seedBody }),
+        strict.as("admin").PUT(PATH, { params: { path: { userIdentifier: "tdurden" } }, body: contensisSeedBody }),
       );
       expect(response.status).toBe(428);
       expect(response.json.type).toBe("error");
@@ -320,7 +312,7 @@ describe("server modes", () => {
     const readOnly = await startServer({ readOnly: true });
     try {
       const response = await answer(
-        readOnly.as("admin").PUT(PATH, { params: { path: { userIdentifier: "tdurden" } }, body: seedBody }),
+        readOnly.as("admin").PUT(PATH, { params: { path: { userIdentifier: "tdurden" } }, body: contensisSeedBody }),
       );
       expect(response.status).toBe(403);
       expect(response.json.message).toBe("The directory is read-only.");

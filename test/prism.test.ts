@@ -4,6 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, spawnGroup, stopGroup } from "../scripts/server-process.ts";
+import { contensisSeedBody } from "./support/seeds.ts";
 import { demoId, startServer, type TestServer } from "./support/harness.ts";
 
 let server: TestServer;
@@ -48,21 +49,7 @@ const json = (body: unknown) => ({ "content-type": "application/json", body: JSO
 /** [method, path, caller, body, expected status] */
 const traffic: [string, string, string | null, ReturnType<typeof json> | null, number][] = [
   ["GET", `/api/management/security/users/${TDURDEN}`, "admin", null, 200],
-  [
-    "PUT",
-    "/api/management/security/users/t.durden@fightclub.com",
-    "admin",
-    json({
-      username: "tdurden",
-      email: "t.turden@fightclub.com",
-      firstname: "Tyler",
-      lastname: "Durden",
-      timezone: "America/New_York",
-      language: "en-US",
-      custom: { department: "Soap sales" },
-    }),
-    200,
-  ],
+  ["PUT", "/api/management/security/users/t.durden@fightclub.com", "admin", json(contensisSeedBody), 200],
   ["GET", "/api/management/security/users/nobody", "admin", null, 404],
   ["GET", "/api/management/security/users/tdurden", "jonny1", null, 403],
   ["GET", "/api/management/security/users/tdurden", null, null, 401],
