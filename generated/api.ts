@@ -320,16 +320,16 @@ export type components = {
         };
         ContensisUserSys: {
             id: components["schemas"]["UserId"];
-            /** @enum {string} */
-            status: "active" | "locked" | "disabled";
+            status: components["schemas"]["ContensisUserStatus"];
             created: components["schemas"]["Timestamp"];
             modified: components["schemas"]["Timestamp"];
         };
+        /** @enum {string} */
+        ContensisUserStatus: "active" | "locked" | "disabled";
         /** @description The read-only `sys` of a representation obtained by `GET`; accepted only when unchanged. */
         ContensisUserSysEcho: {
             id?: components["schemas"]["UserId"];
-            /** @enum {string} */
-            status?: "active" | "locked" | "disabled";
+            status?: components["schemas"]["ContensisUserStatus"];
             created?: components["schemas"]["Timestamp"];
             modified?: components["schemas"]["Timestamp"];
         };

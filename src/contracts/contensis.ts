@@ -2,7 +2,7 @@
 import type { components } from "../../generated/api.ts";
 import type { User } from "../directory/model.ts";
 import { checkAttributes, checkLanguage, checkTimezone } from "../directory/validate.ts";
-import type { FieldError } from "../errors.ts";
+import type { FieldProblem } from "../directory/errors.ts";
 import { iso, type Contract, type FieldTable } from "./contract.ts";
 
 type ContensisUser = components["schemas"]["ContensisUser"];
@@ -26,7 +26,7 @@ function render(user: User): ContensisUser {
 }
 
 /** A representation obtained by GET may be sent back: its read-only parts must still be what is stored. */
-function checkEcho(body: ContensisUserUpdate, user: User): FieldError[] {
+function checkEcho(body: ContensisUserUpdate, user: User): FieldProblem[] {
   const { id, sys } = body;
   const stored = render(user).sys;
   const differs: [string, boolean][] = [

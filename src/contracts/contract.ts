@@ -2,7 +2,8 @@
 // (policy, queries, ETags, audit, errors) is shared, below the contracts.
 import type { Access } from "../directory/policy.ts";
 import type { ChangeField, Changes, User, UserRef } from "../directory/model.ts";
-import type { ApiError, ErrorKind, FieldError } from "../errors.ts";
+import type { FieldProblem } from "../directory/errors.ts";
+import type { ApiError, ErrorKind } from "../http/api-error.ts";
 
 export interface FieldRule {
   /** The canonical field this wire field writes. */
@@ -51,9 +52,9 @@ export interface Contract<
   resolve(param: string, caller: UserRef): UserRef;
   render(user: Stored): Representation;
   /** Checks the spec cannot express, before the directory is read. */
-  checkRequest?(body: UpdateBody, param: string): FieldError[];
+  checkRequest?(body: UpdateBody, param: string): FieldProblem[];
   /** Checks against the stored user, inside the update. */
-  checkAgainst?(body: UpdateBody, user: User): FieldError[];
+  checkAgainst?(body: UpdateBody, user: User): FieldProblem[];
   /** Wording of its own for some kinds of error. */
   messages?: Partial<Record<ErrorKind, (error: ApiError) => string>>;
   errorBody(error: ApiError, message: string, requestId: string): ErrorBody;

@@ -2,7 +2,7 @@
 import type { components } from "../../generated/api.ts";
 import type { RoleType, Status } from "../directory/model.ts";
 import { checkAttributes } from "../directory/validate.ts";
-import { notFound } from "../errors.ts";
+import { notFound } from "../http/api-error.ts";
 import { detailsText, iso, type Contract, type FieldTable } from "./contract.ts";
 
 type DeviceHiveUser = components["schemas"]["DeviceHiveUser"];

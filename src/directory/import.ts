@@ -2,88 +2,62 @@
 import { randomUUID } from "node:crypto";
 import type { Knex } from "knex";
 import { compileSchema } from "../schemas.ts";
-import { ROLE_TYPES, STATUSES, type RoleType, type Status } from "./model.ts";
+import { Type, type Static } from "typebox";
+import type { components } from "../../generated/api.ts";
+import { ROLE_TYPES, STATUSES } from "./model.ts";
 import { hashPassword } from "./secrets.ts";
 import { USER_COLUMNS } from "./users.ts";
 
-export interface ImportUser {
-  id?: string;
-  username: string;
-  email?: string | null;
-  firstName?: string | null;
-  lastName?: string | null;
-  timezone?: string | null;
-  language?: string | null;
-  attributes?: Record<string, unknown>;
-  role: RoleType;
-  status: Status;
-  confirmed?: boolean;
-  provider?: string | null;
-  password?: string;
-  introReviewed?: boolean;
-}
+// The file format is written once, as JSON schemas; the TypeScript types are derived from them (TypeBox), and the
+// spec's own component schemas are referenced with their generated types.
+const specSchema = <Name extends keyof components["schemas"]>(name: Name) =>
+  Type.Unsafe<components["schemas"][Name]>({ $ref: `spec#/components/schemas/${name}` });
+const nullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
+const nullableScore = Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.Null()]);
 
-export interface ImportReport {
-  id?: string;
-  uuid: string;
-  referenceId?: string | null;
-  type?: string | null;
-  processed?: boolean;
-  score?: number | null;
-  scoreProbability?: number | null;
-  scoreConfidence?: number | null;
-  scoreVersion?: string | null;
-  owner?: string | null;
-}
+const userSchema = Type.Object(
+  {
+    id: Type.Optional(specSchema("UserId")),
+    username: specSchema("Username"),
+    email: Type.Optional(Type.Union([specSchema("Email"), Type.Null()])),
+    firstName: Type.Optional(nullableText(128)),
+    lastName: Type.Optional(nullableText(128)),
+    timezone: Type.Optional(nullableText(64)),
+    language: Type.Optional(nullableText(35)),
+    attributes: Type.Optional(specSchema("Attributes")),
+    role: Type.Enum(ROLE_TYPES),
+    status: Type.Enum(STATUSES),
+    confirmed: Type.Optional(Type.Boolean()),
+    provider: Type.Optional(nullableText(64)),
+    password: Type.Optional(specSchema("Password")),
+    introReviewed: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const reportSchema = Type.Object(
+  {
+    id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    uuid: specSchema("ReportUuid"),
+    referenceId: Type.Optional(nullableText(128)),
+    type: Type.Optional(nullableText(64)),
+    processed: Type.Optional(Type.Boolean()),
+    score: Type.Optional(nullableScore),
+    scoreProbability: Type.Optional(nullableScore),
+    scoreConfidence: Type.Optional(nullableScore),
+    scoreVersion: Type.Optional(nullableText(64)),
+    owner: Type.Optional(nullableText(128)),
+  },
+  { additionalProperties: false },
+);
+
+export type ImportUser = Static<typeof userSchema>;
+export type ImportReport = Static<typeof reportSchema>;
 
 export interface ImportFile {
   users?: ImportUser[];
   reports?: ImportReport[];
 }
-
-const ref = (name: string) => ({ $ref: `spec#/components/schemas/${name}` });
-const nullableText = (maxLength: number) => ({ type: ["string", "null"], maxLength });
-const nullableScore = { type: ["number", "null"], minimum: 0, maximum: 100 };
-
-const userSchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["username", "role", "status"],
-  properties: {
-    id: ref("UserId"),
-    username: ref("Username"),
-    email: { anyOf: [ref("Email"), { type: "null" }] },
-    firstName: nullableText(128),
-    lastName: nullableText(128),
-    timezone: nullableText(64),
-    language: nullableText(35),
-    attributes: ref("Attributes"),
-    role: { enum: ROLE_TYPES },
-    status: { enum: STATUSES },
-    confirmed: { type: "boolean" },
-    provider: nullableText(64),
-    password: ref("Password"),
-    introReviewed: { type: "boolean" },
-  },
-};
-
-const reportSchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["uuid"],
-  properties: {
-    id: { type: "string", minLength: 1, maxLength: 64 },
-    uuid: ref("ReportUuid"),
-    referenceId: nullableText(128),
-    type: nullableText(64),
-    processed: { type: "boolean" },
-    score: nullableScore,
-    scoreProbability: nullableScore,
-    scoreConfidence: nullableScore,
-    scoreVersion: nullableText(64),
-    owner: nullableText(128),
-  },
-};
 
 const validators = { users: compileSchema(userSchema), reports: compileSchema(reportSchema) };
 

@@ -6,7 +6,7 @@ import { jwtVerify } from "jose";
 import jwt from "jsonwebtoken";
 import type { Config, SubjectClaim } from "../config.ts";
 import type { UserRef } from "../directory/model.ts";
-import { ApiError, unauthorized } from "../errors.ts";
+import { ApiError, unauthorized } from "./api-error.ts";
 import { isProviderKeys, PROVIDER_ALGORITHMS, type VerificationKeys } from "../tokens.ts";
 
 declare module "express-serve-static-core" {

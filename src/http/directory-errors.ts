@@ -11,7 +11,7 @@ import {
   ValueTaken,
   VersionRequired,
 } from "../directory/errors.ts";
-import { ApiError, fieldsInvalid, notFound, unauthorized } from "../errors.ts";
+import { ApiError, fieldsInvalid, notFound, unauthorized } from "./api-error.ts";
 import { formatEtag } from "./etag.ts";
 
 /** `wireName` turns a canonical field into the contract's name for it (fields it does not map stay as they are). */

@@ -4,7 +4,8 @@ import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { wireNames, type Contract } from "../contracts/contract.ts";
 import { DirectoryError } from "../directory/errors.ts";
-import { ApiError, invalid, type ErrorKind, type FieldError } from "../errors.ts";
+import type { FieldProblem } from "../directory/errors.ts";
+import { ApiError, invalid, type ErrorKind } from "./api-error.ts";
 import { requestId } from "../log.ts";
 import { fromDirectoryError } from "./directory-errors.ts";
 
@@ -62,7 +63,7 @@ interface ForeignError {
 }
 
 /** express-openapi-validator reports `/body/email`, `/params/id`, `/headers/if-match`; clients know `email`. */
-function validatorDetails(errors: NonNullable<ForeignError["errors"]>): FieldError[] {
+function validatorDetails(errors: NonNullable<ForeignError["errors"]>): FieldProblem[] {
   return errors.map((e) => ({
     field: (e.path ?? "").replace(/^[./]?(body|params|query|headers)[./]?/, "").replace(/\//g, ".") || "body",
     message: e.message ?? "is not valid",

@@ -5,7 +5,7 @@ import type { Config } from "../config.ts";
 import { accessTable, readChanges, type Contract, type WireBody } from "../contracts/contract.ts";
 import { readUser } from "../directory/read.ts";
 import { updateUser } from "../directory/update.ts";
-import { fieldsInvalid } from "../errors.ts";
+import { fieldsInvalid } from "./api-error.ts";
 import { operationRoute } from "../spec.ts";
 import { formatEtag, parseIfMatch } from "./etag.ts";
 

@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import express, { Router } from "express";
 import type { Knex } from "knex";
 import type { Registry } from "prom-client";
-import { ApiError } from "../errors.ts";
+import { ApiError } from "./api-error.ts";
 import { spec, specText } from "../spec.ts";
 
 // Resolved, not required: requiring swagger-ui-dist would load its whole browser bundle into the server.

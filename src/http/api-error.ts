@@ -1,5 +1,6 @@
 // The failures a client can cause, independent of any contract's wire format. Each contract renders them
 // in its own error body (src/contracts/*), optionally with its own wording per kind.
+import type { FieldProblem } from "../directory/errors.ts";
 
 export type ErrorKind =
   /** The body is not valid (contract A answers 422, the others 400). */
@@ -36,11 +37,6 @@ const STATUS: Record<ErrorKind, number> = {
   internal: 500,
 };
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
 /** What a contract may need to word a message its own way. */
 export interface ErrorContext {
   identifier?: string;
@@ -49,19 +45,19 @@ export interface ErrorContext {
   permission?: "READ" | "UPDATE";
 }
 
-// The spec's bounds on FieldError lists: a client that sends thousands of bad values gets the first hundred.
+// The spec's bounds on FieldProblem lists (the wire form of a FieldProblem): a client that sends thousands of bad values gets the first hundred.
 const DETAILS_MAX = 100;
 const FIELD_MAX = 256;
 const DETAIL_MESSAGE_MAX = 1024;
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly details: FieldError[];
+  readonly details: FieldProblem[];
 
   constructor(
     readonly kind: ErrorKind,
     message: string,
-    details: FieldError[] = [],
+    details: FieldProblem[] = [],
     readonly context: ErrorContext = {},
     readonly headers: Record<string, string> = {},
   ) {
@@ -73,12 +69,12 @@ export class ApiError extends Error {
   }
 }
 
-export const invalid = (message: string, details: FieldError[] = []) => new ApiError("invalid", message, details);
+export const invalid = (message: string, details: FieldProblem[] = []) => new ApiError("invalid", message, details);
 
-export const invalidRequest = (message: string, details: FieldError[] = []) =>
+export const invalidRequest = (message: string, details: FieldProblem[] = []) =>
   new ApiError("invalidRequest", message, details);
 
-export const fieldsInvalid = (details: FieldError[]) => invalid("The request is not valid.", details);
+export const fieldsInvalid = (details: FieldProblem[]) => invalid("The request is not valid.", details);
 
 export const notFound = (identifier: string) =>
   new ApiError("notFound", `User '${identifier}' was not found.`, [], { identifier });
