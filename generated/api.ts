@@ -146,6 +146,111 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/scim/v2/Users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's id.
+                 * @example 2819c223-7f76-453a-919d-413861904646
+                 */
+                id: components["parameters"]["ScimUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user (SCIM)
+         * @description Returns the User resource (RFC 7643 §4.1) with its `ETag`, which `meta.version` repeats. Only the user itself and an administrator can read it.
+         */
+        get: operations["getScimUser"];
+        /**
+         * Replace a user (SCIM)
+         * @description Replaces the User (RFC 7644 §3.5.1). `userName` is required; `externalId`, `name`, `emails`, `locale`,
+         *     `preferredLanguage` and `timezone` that are omitted are cleared; `active` and the write-only `password`
+         *     that are omitted are kept. Read-only attributes (`id`, `meta`, `displayName`, `name.formatted`) and
+         *     attributes this directory does not store (other schemas' too, such as the enterprise extension) are
+         *     ignored, so a resource obtained by `GET`, edited and sent back is accepted. The primary email (else the
+         *     first) becomes the user's email. Administrators only.
+         */
+        put: operations["replaceScimUser"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Modify a user (SCIM)
+         * @description Applies a `PatchOp` (RFC 7644 §3.5.2) to the User, all operations or none: `add`, `replace` and `remove`,
+         *     on simple and complex attribute paths (`name.givenName`), on value-selection filters
+         *     (`emails[type eq "work"].value`), and without a path (`replace` with an object whose keys may themselves
+         *     be paths). What identity providers send is accepted as they send it: `op` in any case (`Replace`),
+         *     `"True"` and `"False"` as booleans, an `add` or `replace` through a filter that matches no value adds
+         *     one, and attributes this directory does not store are ignored. Changing a read-only attribute is refused
+         *     (`mutability`). `active: false` disables the user. Administrators only.
+         */
+        patch: operations["patchScimUser"];
+        trace?: never;
+    };
+    "/scim/v2/ServiceProviderConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What this SCIM service supports (SCIM discovery)
+         * @description RFC 7644 §4. Served without a token, like this specification.
+         */
+        get: operations["getScimServiceProviderConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ResourceTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The resource types served (SCIM discovery)
+         * @description RFC 7644 §4. Served without a token, like this specification.
+         */
+        get: operations["getScimResourceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The attributes of a User (SCIM discovery)
+         * @description RFC 7643 §7 and RFC 7644 §4. The attributes this directory stores; the patch and replace operations read the same document (attribute names, types, multiplicity, mutability). Served without a token, like this specification.
+         */
+        get: operations["getScimSchemas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.yaml": {
         parameters: {
             query?: never;
@@ -483,6 +588,176 @@ export type components = {
             code: number;
             message: string;
             details?: components["schemas"]["FieldError"][];
+        };
+        /** @description A User resource (RFC 7643 §4.1) over the directory's user. Unassigned attributes are omitted. */
+        ScimUser: {
+            schemas: "urn:ietf:params:scim:schemas:core:2.0:User"[];
+            id: components["schemas"]["UserId"];
+            externalId?: components["schemas"]["ScimExternalId"];
+            userName: components["schemas"]["Username"];
+            name?: {
+                formatted?: string;
+                givenName?: string;
+                familyName?: string;
+            };
+            displayName: string;
+            emails?: {
+                value: string;
+                /** @enum {string} */
+                type: "work";
+                /** @enum {boolean} */
+                primary: true;
+            }[];
+            active: boolean;
+            locale?: string;
+            preferredLanguage?: string;
+            timezone?: string;
+            meta: {
+                /** @enum {string} */
+                resourceType: "User";
+                created: components["schemas"]["Timestamp"];
+                lastModified: components["schemas"]["Timestamp"];
+                /**
+                 * Format: uri-reference
+                 * @description The resource's path on this server.
+                 */
+                location: string;
+                /** @description The resource's `ETag`. */
+                version: string;
+            };
+        };
+        /** @description The provisioning client's identifier for the user; unique among users. */
+        ScimExternalId: string;
+        /** @description A User resource to store. Attributes not listed here are accepted and ignored. */
+        ScimUserReplace: {
+            schemas?: string[];
+            /** @description Read-only; ignored. */
+            id?: string;
+            externalId?: string | null;
+            userName: components["schemas"]["Username"];
+            /** @description `formatted` is read-only and ignored; so are the parts of a name not stored here. */
+            name?: ({
+                givenName?: components["schemas"]["PersonName"];
+                familyName?: components["schemas"]["PersonName"];
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            emails?: ({
+                value: components["schemas"]["Email"];
+                type?: string;
+                primary?: boolean;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
+            active?: boolean;
+            locale?: string | null;
+            /** @description A BCP 47 language tag. */
+            preferredLanguage?: string | null;
+            /** @description An IANA time zone name. */
+            timezone?: string | null;
+            password?: components["schemas"]["Password"];
+        } & {
+            [key: string]: unknown;
+        };
+        ScimPatchOp: {
+            schemas: "urn:ietf:params:scim:api:messages:2.0:PatchOp"[];
+            Operations: components["schemas"]["ScimPatchOperation"][];
+        };
+        ScimPatchOperation: {
+            /** @description `add`, `remove` or `replace`, in any case. */
+            op: string;
+            /** @description An attribute path (RFC 7644 §3.5.2); required by `remove`. */
+            path?: string;
+            /** @description The value to add or replace with; for an operation without a path, an object of attributes. */
+            value?: unknown;
+        };
+        ScimError: {
+            schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];
+            /** @description The HTTP status, as a string. */
+            status: string;
+            /** @enum {string} */
+            scimType?: "invalidFilter" | "tooMany" | "uniqueness" | "mutability" | "invalidSyntax" | "invalidPath" | "noTarget" | "invalidValue" | "invalidVers" | "sensitive";
+            detail?: string;
+        };
+        ScimMetaOfDocument: {
+            resourceType: string;
+            /** Format: uri-reference */
+            location: string;
+        };
+        ScimSupported: {
+            supported: boolean;
+        };
+        ScimServiceProviderConfig: {
+            schemas: string[];
+            /** Format: uri-reference */
+            documentationUri?: string;
+            patch: components["schemas"]["ScimSupported"];
+            bulk: {
+                supported: boolean;
+                maxOperations: number;
+                maxPayloadSize: number;
+            };
+            filter: {
+                supported: boolean;
+                maxResults: number;
+            };
+            changePassword: components["schemas"]["ScimSupported"];
+            sort: components["schemas"]["ScimSupported"];
+            etag: components["schemas"]["ScimSupported"];
+            authenticationSchemes: {
+                type: string;
+                name: string;
+                description: string;
+                primary?: boolean;
+            }[];
+            meta: components["schemas"]["ScimMetaOfDocument"];
+        };
+        ScimResourceTypeList: {
+            schemas: string[];
+            totalResults: number;
+            itemsPerPage?: number;
+            startIndex?: number;
+            Resources: {
+                schemas: string[];
+                id: string;
+                name: string;
+                endpoint: string;
+                description?: string;
+                schema: string;
+                meta: components["schemas"]["ScimMetaOfDocument"];
+            }[];
+        };
+        ScimSchemaList: {
+            schemas: string[];
+            totalResults: number;
+            itemsPerPage?: number;
+            startIndex?: number;
+            Resources: {
+                schemas: string[];
+                id: string;
+                name: string;
+                description?: string;
+                attributes: components["schemas"]["ScimAttribute"][];
+                meta: components["schemas"]["ScimMetaOfDocument"];
+            }[];
+        };
+        /** @description An attribute definition (RFC 7643 §7). */
+        ScimAttribute: {
+            name: string;
+            /** @enum {string} */
+            type: "string" | "boolean" | "decimal" | "integer" | "dateTime" | "reference" | "complex" | "binary";
+            multiValued: boolean;
+            description?: string;
+            required: boolean;
+            caseExact?: boolean;
+            canonicalValues?: string[];
+            /** @enum {string} */
+            mutability: "readOnly" | "readWrite" | "immutable" | "writeOnly";
+            /** @enum {string} */
+            returned: "always" | "never" | "default" | "request";
+            /** @enum {string} */
+            uniqueness?: "none" | "server" | "global";
+            subAttributes?: components["schemas"]["ScimAttribute"][];
         };
     };
     responses: {
@@ -1295,6 +1570,234 @@ export type components = {
                 "application/json": components["schemas"]["StrapiError"];
             };
         };
+        /** @description The user. */
+        ScimUserOk: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:schemas:core:2.0:User"
+                 *       ],
+                 *       "id": "2819c223-7f76-453a-919d-413861904646",
+                 *       "externalId": "701984",
+                 *       "userName": "bjensen",
+                 *       "name": {
+                 *         "formatted": "Barbara Jensen",
+                 *         "givenName": "Barbara",
+                 *         "familyName": "Jensen"
+                 *       },
+                 *       "displayName": "Barbara Jensen",
+                 *       "emails": [
+                 *         {
+                 *           "value": "bjensen@example.com",
+                 *           "type": "work",
+                 *           "primary": true
+                 *         }
+                 *       ],
+                 *       "active": true,
+                 *       "locale": "en-US",
+                 *       "preferredLanguage": "en-US",
+                 *       "timezone": "America/Los_Angeles",
+                 *       "meta": {
+                 *         "resourceType": "User",
+                 *         "created": "2024-01-15T09:30:00.000Z",
+                 *         "lastModified": "2024-03-02T17:05:12.000Z",
+                 *         "location": "/scim/v2/Users/2819c223-7f76-453a-919d-413861904646",
+                 *         "version": "\"2\""
+                 *       }
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimUser"];
+            };
+        };
+        /** @description The request is not valid: a path or query problem, a body that does not match the schema (`invalidValue`, `invalidSyntax`), a patch path that cannot be read (`invalidPath`), a filter that selects nothing to remove (`noTarget`), or a change to a read-only attribute (`mutability`). */
+        ScimBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                 *       ],
+                 *       "status": "400",
+                 *       "scimType": "invalidValue",
+                 *       "detail": "active: must be boolean"
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimError"];
+            };
+        };
+        /** @description No bearer token, or one that is not valid. */
+        ScimUnauthorized: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                 *       ],
+                 *       "status": "401",
+                 *       "detail": "A bearer token is required."
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimError"];
+            };
+        };
+        /** @description The caller may not do this, or the directory is read-only. */
+        ScimForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                 *       ],
+                 *       "status": "403",
+                 *       "detail": "Only the user itself or an administrator can do this."
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimError"];
+            };
+        };
+        /** @description No user has that id. */
+        ScimNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                 *       ],
+                 *       "status": "404",
+                 *       "detail": "User '2819c223-7f76-453a-919d-413861904646' was not found."
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimError"];
+            };
+        };
+        /** @description The userName, email or externalId belongs to another user (`uniqueness`), or the change would leave no active administrator. */
+        ScimConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                 *       ],
+                 *       "status": "409",
+                 *       "scimType": "uniqueness",
+                 *       "detail": "The username is taken by another user."
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimError"];
+            };
+        };
+        /** @description The user has changed since the ETag in `If-Match`; nothing was changed. */
+        ScimPreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                 *       ],
+                 *       "status": "412",
+                 *       "detail": "The user has changed since that ETag (it is now \"3\"); read it again."
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimError"];
+            };
+        };
+        /** @description The body is larger than the server accepts. */
+        ScimPayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                 *       ],
+                 *       "status": "413",
+                 *       "detail": "The request body is larger than 1048576 bytes."
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimError"];
+            };
+        };
+        /** @description The body is not SCIM JSON or JSON, in UTF-8. */
+        ScimUnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                 *       ],
+                 *       "status": "415",
+                 *       "detail": "Unsupported media type 'text/plain'."
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimError"];
+            };
+        };
+        /** @description The server requires `If-Match` on updates. */
+        ScimPreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                 *       ],
+                 *       "status": "428",
+                 *       "detail": "This server requires If-Match with the user's ETag."
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimError"];
+            };
+        };
+        /** @description The database does not answer; try again later. */
+        ScimUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                 *       ],
+                 *       "status": "503",
+                 *       "detail": "The directory is unavailable; try again later."
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimError"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1322,6 +1825,11 @@ export type components = {
          * @example "1"
          */
         IfMatch: string;
+        /**
+         * @description The user's id.
+         * @example 2819c223-7f76-453a-919d-413861904646
+         */
+        ScimUserId: string;
     };
     requestBodies: never;
     headers: {
@@ -1612,6 +2120,466 @@ export interface operations {
             415: components["responses"]["StrapiUnsupportedMediaType"];
             428: components["responses"]["StrapiPreconditionRequired"];
             503: components["responses"]["StrapiUnavailable"];
+        };
+    };
+    getScimUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's id.
+                 * @example 2819c223-7f76-453a-919d-413861904646
+                 */
+                id: components["parameters"]["ScimUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ScimUserOk"];
+            400: components["responses"]["ScimBadRequest"];
+            401: components["responses"]["ScimUnauthorized"];
+            403: components["responses"]["ScimForbidden"];
+            404: components["responses"]["ScimNotFound"];
+            503: components["responses"]["ScimUnavailable"];
+        };
+    };
+    replaceScimUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the representation the change is based on; the update is refused with 412 when the user has changed since. Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
+                 * @example "1"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The user's id.
+                 * @example 2819c223-7f76-453a-919d-413861904646
+                 */
+                id: components["parameters"]["ScimUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:schemas:core:2.0:User"
+                 *       ],
+                 *       "externalId": "701984",
+                 *       "userName": "bjensen",
+                 *       "name": {
+                 *         "givenName": "Barbara",
+                 *         "familyName": "Jensen"
+                 *       },
+                 *       "emails": [
+                 *         {
+                 *           "value": "bjensen@example.com",
+                 *           "type": "work",
+                 *           "primary": true
+                 *         }
+                 *       ],
+                 *       "active": true,
+                 *       "locale": "en-US",
+                 *       "preferredLanguage": "en-US",
+                 *       "timezone": "America/Los_Angeles"
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimUserReplace"];
+                "application/json": components["schemas"]["ScimUserReplace"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ScimUserOk"];
+            400: components["responses"]["ScimBadRequest"];
+            401: components["responses"]["ScimUnauthorized"];
+            403: components["responses"]["ScimForbidden"];
+            404: components["responses"]["ScimNotFound"];
+            409: components["responses"]["ScimConflict"];
+            412: components["responses"]["ScimPreconditionFailed"];
+            413: components["responses"]["ScimPayloadTooLarge"];
+            415: components["responses"]["ScimUnsupportedMediaType"];
+            428: components["responses"]["ScimPreconditionRequired"];
+            503: components["responses"]["ScimUnavailable"];
+        };
+    };
+    patchScimUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the representation the change is based on; the update is refused with 412 when the user has changed since. Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
+                 * @example "1"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The user's id.
+                 * @example 2819c223-7f76-453a-919d-413861904646
+                 */
+                id: components["parameters"]["ScimUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimPatchOp"];
+                "application/json": components["schemas"]["ScimPatchOp"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ScimUserOk"];
+            400: components["responses"]["ScimBadRequest"];
+            401: components["responses"]["ScimUnauthorized"];
+            403: components["responses"]["ScimForbidden"];
+            404: components["responses"]["ScimNotFound"];
+            409: components["responses"]["ScimConflict"];
+            412: components["responses"]["ScimPreconditionFailed"];
+            413: components["responses"]["ScimPayloadTooLarge"];
+            415: components["responses"]["ScimUnsupportedMediaType"];
+            428: components["responses"]["ScimPreconditionRequired"];
+            503: components["responses"]["ScimUnavailable"];
+        };
+    };
+    getScimServiceProviderConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service provider configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"
+                     *       ],
+                     *       "documentationUri": "/docs",
+                     *       "patch": {
+                     *         "supported": true
+                     *       },
+                     *       "bulk": {
+                     *         "supported": false,
+                     *         "maxOperations": 0,
+                     *         "maxPayloadSize": 0
+                     *       },
+                     *       "filter": {
+                     *         "supported": false,
+                     *         "maxResults": 0
+                     *       },
+                     *       "changePassword": {
+                     *         "supported": true
+                     *       },
+                     *       "sort": {
+                     *         "supported": false
+                     *       },
+                     *       "etag": {
+                     *         "supported": true
+                     *       },
+                     *       "authenticationSchemes": [
+                     *         {
+                     *           "type": "oauthbearertoken",
+                     *           "name": "OAuth Bearer Token",
+                     *           "description": "A JWT bearer token whose subject is an administrator of the directory.",
+                     *           "primary": true
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "resourceType": "ServiceProviderConfig",
+                     *         "location": "/scim/v2/ServiceProviderConfig"
+                     *       }
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimServiceProviderConfig"];
+                };
+            };
+            400: components["responses"]["ScimBadRequest"];
+        };
+    };
+    getScimResourceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource types, as a list response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:ListResponse"
+                     *       ],
+                     *       "totalResults": 1,
+                     *       "itemsPerPage": 1,
+                     *       "startIndex": 1,
+                     *       "Resources": [
+                     *         {
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:ResourceType"
+                     *           ],
+                     *           "id": "User",
+                     *           "name": "User",
+                     *           "endpoint": "/Users",
+                     *           "description": "A user of the directory.",
+                     *           "schema": "urn:ietf:params:scim:schemas:core:2.0:User",
+                     *           "meta": {
+                     *             "resourceType": "ResourceType",
+                     *             "location": "/scim/v2/ResourceTypes/User"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimResourceTypeList"];
+                };
+            };
+            400: components["responses"]["ScimBadRequest"];
+        };
+    };
+    getScimSchemas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The User schema, as a list response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:ListResponse"
+                     *       ],
+                     *       "totalResults": 1,
+                     *       "itemsPerPage": 1,
+                     *       "startIndex": 1,
+                     *       "Resources": [
+                     *         {
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:Schema"
+                     *           ],
+                     *           "id": "urn:ietf:params:scim:schemas:core:2.0:User",
+                     *           "name": "User",
+                     *           "description": "A user of the directory.",
+                     *           "attributes": [
+                     *             {
+                     *               "name": "userName",
+                     *               "type": "string",
+                     *               "multiValued": false,
+                     *               "description": "The user's username, unique case-insensitively; no `@` and no white space.",
+                     *               "required": true,
+                     *               "caseExact": false,
+                     *               "mutability": "readWrite",
+                     *               "returned": "default",
+                     *               "uniqueness": "server"
+                     *             },
+                     *             {
+                     *               "name": "externalId",
+                     *               "type": "string",
+                     *               "multiValued": false,
+                     *               "description": "The provisioning client's identifier for the user.",
+                     *               "required": false,
+                     *               "caseExact": true,
+                     *               "mutability": "readWrite",
+                     *               "returned": "default",
+                     *               "uniqueness": "server"
+                     *             },
+                     *             {
+                     *               "name": "name",
+                     *               "type": "complex",
+                     *               "multiValued": false,
+                     *               "description": "The components of the user's name.",
+                     *               "required": false,
+                     *               "mutability": "readWrite",
+                     *               "returned": "default",
+                     *               "uniqueness": "none",
+                     *               "subAttributes": [
+                     *                 {
+                     *                   "name": "formatted",
+                     *                   "type": "string",
+                     *                   "multiValued": false,
+                     *                   "description": "The given and family names, joined.",
+                     *                   "required": false,
+                     *                   "caseExact": false,
+                     *                   "mutability": "readOnly",
+                     *                   "returned": "default",
+                     *                   "uniqueness": "none"
+                     *                 },
+                     *                 {
+                     *                   "name": "givenName",
+                     *                   "type": "string",
+                     *                   "multiValued": false,
+                     *                   "description": "The given name.",
+                     *                   "required": false,
+                     *                   "caseExact": false,
+                     *                   "mutability": "readWrite",
+                     *                   "returned": "default",
+                     *                   "uniqueness": "none"
+                     *                 },
+                     *                 {
+                     *                   "name": "familyName",
+                     *                   "type": "string",
+                     *                   "multiValued": false,
+                     *                   "description": "The family name.",
+                     *                   "required": false,
+                     *                   "caseExact": false,
+                     *                   "mutability": "readWrite",
+                     *                   "returned": "default",
+                     *                   "uniqueness": "none"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "name": "displayName",
+                     *               "type": "string",
+                     *               "multiValued": false,
+                     *               "description": "The formatted name, else the userName.",
+                     *               "required": false,
+                     *               "caseExact": false,
+                     *               "mutability": "readOnly",
+                     *               "returned": "default",
+                     *               "uniqueness": "none"
+                     *             },
+                     *             {
+                     *               "name": "emails",
+                     *               "type": "complex",
+                     *               "multiValued": true,
+                     *               "description": "The user's email address (one; the primary one of those sent, else the first).",
+                     *               "required": false,
+                     *               "mutability": "readWrite",
+                     *               "returned": "default",
+                     *               "uniqueness": "none",
+                     *               "subAttributes": [
+                     *                 {
+                     *                   "name": "value",
+                     *                   "type": "string",
+                     *                   "multiValued": false,
+                     *                   "description": "The email address, unique case-insensitively.",
+                     *                   "required": false,
+                     *                   "caseExact": false,
+                     *                   "mutability": "readWrite",
+                     *                   "returned": "default",
+                     *                   "uniqueness": "server"
+                     *                 },
+                     *                 {
+                     *                   "name": "type",
+                     *                   "type": "string",
+                     *                   "multiValued": false,
+                     *                   "description": "Always `work` when read.",
+                     *                   "required": false,
+                     *                   "caseExact": false,
+                     *                   "canonicalValues": [
+                     *                     "work",
+                     *                     "home",
+                     *                     "other"
+                     *                   ],
+                     *                   "mutability": "readWrite",
+                     *                   "returned": "default",
+                     *                   "uniqueness": "none"
+                     *                 },
+                     *                 {
+                     *                   "name": "primary",
+                     *                   "type": "boolean",
+                     *                   "multiValued": false,
+                     *                   "description": "Always true when read.",
+                     *                   "required": false,
+                     *                   "mutability": "readWrite",
+                     *                   "returned": "default"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "name": "active",
+                     *               "type": "boolean",
+                     *               "multiValued": false,
+                     *               "description": "Whether the user may sign in; false disables the user.",
+                     *               "required": false,
+                     *               "mutability": "readWrite",
+                     *               "returned": "default"
+                     *             },
+                     *             {
+                     *               "name": "locale",
+                     *               "type": "string",
+                     *               "multiValued": false,
+                     *               "description": "The user's locale, such as `en-US` (`en_US` is accepted as sent).",
+                     *               "required": false,
+                     *               "caseExact": false,
+                     *               "mutability": "readWrite",
+                     *               "returned": "default",
+                     *               "uniqueness": "none"
+                     *             },
+                     *             {
+                     *               "name": "preferredLanguage",
+                     *               "type": "string",
+                     *               "multiValued": false,
+                     *               "description": "The user's language, a BCP 47 tag (the `language` of the other contracts).",
+                     *               "required": false,
+                     *               "caseExact": false,
+                     *               "mutability": "readWrite",
+                     *               "returned": "default",
+                     *               "uniqueness": "none"
+                     *             },
+                     *             {
+                     *               "name": "timezone",
+                     *               "type": "string",
+                     *               "multiValued": false,
+                     *               "description": "The user's time zone, an IANA name such as `America/Los_Angeles`.",
+                     *               "required": false,
+                     *               "caseExact": true,
+                     *               "mutability": "readWrite",
+                     *               "returned": "default",
+                     *               "uniqueness": "none"
+                     *             },
+                     *             {
+                     *               "name": "password",
+                     *               "type": "string",
+                     *               "multiValued": false,
+                     *               "description": "The user's password; never returned.",
+                     *               "required": false,
+                     *               "caseExact": true,
+                     *               "mutability": "writeOnly",
+                     *               "returned": "never",
+                     *               "uniqueness": "none"
+                     *             }
+                     *           ],
+                     *           "meta": {
+                     *             "resourceType": "Schema",
+                     *             "location": "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimSchemaList"];
+                };
+            };
+            400: components["responses"]["ScimBadRequest"];
         };
     };
     getOpenApiYaml: {

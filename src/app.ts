@@ -13,6 +13,7 @@ import { errorRenderer } from "./http/render-error.ts";
 import { resolveRoute } from "./http/route.ts";
 import { contractRouter } from "./http/routes.ts";
 import { docsAssets, serviceRouter } from "./http/service.ts";
+import { scimDiscovery } from "./scim/discovery.ts";
 import { requestLogger } from "./log.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { Tracing } from "./observability/tracing.ts";
@@ -70,6 +71,7 @@ export function createApp({
   );
   const pending = () => (isProviderKeys(keys) ? keys.pending() : undefined);
   app.use(serviceRouter(db, pending, config.metricsPort === undefined ? metrics?.registry : undefined));
+  app.use(scimDiscovery());
   const auth = authenticate(keys, config);
   for (const contract of contracts) app.use(contractRouter(contract, db, config, auth));
   app.use(errorRenderer(logger, contracts));

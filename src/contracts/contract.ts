@@ -13,6 +13,8 @@ export interface FieldRule {
   read?: (value: never) => unknown;
   /** What an omitted field becomes under full-replacement semantics (default null). */
   cleared?: unknown;
+  /** Whether an omitted field keeps its value under full replacement (write-only and state fields). */
+  kept?: boolean;
 }
 
 export type WireBody = Record<string, unknown>;
@@ -35,13 +37,17 @@ export interface Contract<
   ErrorBody = unknown,
   UpdateBody = WireBody,
   Stored extends User = User,
+  PatchBody = never,
 > {
   /** The spec tag of the contract's operations; errors on its paths render in its body. */
   tag: string;
   /** Its operations in openapi.yaml, by operationId: the spec gives their path and its parameter. */
-  operations: { read: string; update: string };
+  operations: { read: string; update: string; patch?: string };
+  /** The media type of its response and error bodies (default application/json). */
+  mediaType?: string;
   /** `replace`: omitted fields are cleared; `merge`: only the fields sent change. */
   semantics: "replace" | "merge";
+  /** Wire fields by name, or by a dotted path into the body (`name.givenName`). */
   fields: Record<string, FieldRule>;
   /** Whether its representation needs the role object, reports and actor names. */
   relations: boolean;
@@ -51,6 +57,8 @@ export interface Contract<
   /** The user a path parameter addresses; `caller` (as the token names it) for the contracts' "the caller" keywords. */
   resolve(param: string, caller: UserRef): UserRef;
   render(user: Stored): Representation;
+  /** A patch document applied to the representation: the update body that replaces it (the `patch` operation). */
+  patch?(body: PatchBody, representation: Representation): UpdateBody;
   /** Checks the spec cannot express, before the directory is read. */
   checkRequest?(body: UpdateBody, param: string): FieldProblem[];
   /** Checks against the stored user, inside the update. */
@@ -65,16 +73,27 @@ export function readChanges(contract: Contract, body: WireBody): { changes: Chan
   const changes: Record<string, unknown> = {};
   const sent: ChangeField[] = [];
   for (const [wire, rule] of Object.entries(contract.fields)) {
-    if (Object.hasOwn(body, wire)) {
-      const value = body[wire];
+    const [present, value] = valueAt(body, wire);
+    if (present) {
       changes[rule.column] = rule.read ? rule.read(value as never) : value;
       sent.push(rule.column);
-    } else if (contract.semantics === "replace") {
+    } else if (contract.semantics === "replace" && !rule.kept) {
       changes[rule.column] = rule.cleared ?? null;
       sent.push(rule.column);
     }
   }
   return { changes, sent };
+}
+
+/** The value at a field's name or dotted path, and whether it is there (a null object on the way is absent). */
+function valueAt(body: WireBody, wire: string): [boolean, unknown] {
+  if (!wire.includes(".")) return [Object.hasOwn(body, wire), body[wire]];
+  let value: unknown = body;
+  for (const key of wire.split(".")) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return [false, undefined];
+    value = (value as WireBody)[key];
+  }
+  return [true, value];
 }
 
 export function wireNames(contract: Contract): Partial<Record<ChangeField, string>> {

@@ -2,10 +2,12 @@
 import type { Knex } from "knex";
 import * as directory from "./migrations/001_directory.ts";
 import * as attributesKeepMemberOrder from "./migrations/002_attributes_keep_member_order.ts";
+import * as scimExternalIdAndLocale from "./migrations/003_scim_external_id_and_locale.ts";
 
 const migrations: Record<string, Knex.Migration> = {
   "001_directory": directory,
   "002_attributes_keep_member_order": attributesKeepMemberOrder,
+  "003_scim_external_id_and_locale": scimExternalIdAndLocale,
 };
 
 const source: Knex.MigrationSource<string> = {

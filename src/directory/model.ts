@@ -34,6 +34,8 @@ export interface User {
   last_name: string | null;
   timezone: string | null;
   language: string | null;
+  locale: string | null;
+  external_id: string | null;
   attributes: Record<string, unknown>;
   role: RoleType;
   status: Status;
@@ -74,6 +76,8 @@ export interface Changes {
   last_name?: string | null;
   timezone?: string | null;
   language?: string | null;
+  locale?: string | null;
+  external_id?: string | null;
   attributes?: Record<string, unknown>;
   role?: string;
   status?: Status;

@@ -39,10 +39,10 @@ export interface UpdateRequest {
   ref: UserRef;
   /** The identifier as the client wrote it, for messages. */
   identifier: string;
-  /** Who may write each field the contract maps, and the fields this request sets. */
+  /** Who may write each field the contract maps. */
   access: Partial<Record<ChangeField, Access>>;
-  sent: ChangeField[];
-  changes: Changes;
+  /** What to change, or how to work it out from the stored user (a patch is relative to what it patches). */
+  change: Change | ((current: User) => Change);
   /** The versions the change may be based on: any, or one of a list; undefined when the change names none. */
   expected: ExpectedVersion | undefined;
   /** Whether every change must name its version. */
@@ -55,6 +55,12 @@ export interface UpdateRequest {
 
 export type ExpectedVersion = "any" | number[];
 
+/** The canonical changes, and the canonical fields the request writes (for authorization). */
+export interface Change {
+  changes: Changes;
+  sent: ChangeField[];
+}
+
 const CONFLICT = Symbol("version moved");
 const NEEDS_ADMIN_LOCK = Symbol("demotes an administrator");
 
@@ -65,43 +71,60 @@ interface Prepared {
 
 /** Applies the request; returns the user as stored afterwards (unchanged when nothing differed). */
 export async function updateUser(request: UpdateRequest): Promise<User> {
+  const { change } = request;
+  const relative = typeof change === "function";
   // The stored reports are needed before writing only to change them; otherwise the write renders relations.
-  const relations = request.changes.reports !== undefined;
+  const relations = relative ? request.access.reports !== undefined : change.changes.reports !== undefined;
   const found = await findCallerAndUser(request.db, request.callerRef, request.ref, relations);
-  const current = admit(request, found.caller, found.user);
-  const prepared = await prepare(request);
-  const first = await write(request, prepared, request.db, found.caller!, current, undefined);
-  if (first === current && request.relations && !relations)
-    return (await findUser(request.db, request.ref, true)) ?? current;
-  if (first !== CONFLICT && first !== NEEDS_ADMIN_LOCK) return first;
-  if (first === CONFLICT && request.expected !== undefined) throw await stale(request);
+  const first = admit(request, found.caller, found.user);
+  let prepared = await prepare(request.db, first.changes);
+  const written = await write(request, prepared, request.db, found.caller!, first.current, undefined);
+  if (written === first.current && request.relations && !relations)
+    return (await findUser(request.db, request.ref, true)) ?? first.current;
+  if (written !== CONFLICT && written !== NEEDS_ADMIN_LOCK) return written;
+  if (written === CONFLICT && request.expected !== undefined) throw await stale(request);
   // A concurrent writer won, or an administrator is being demoted: redo it holding the row locks. Administrators'
   // rows are locked first, in id order, so that two demotions can neither deadlock nor both win.
   return request.db.transaction(async (trx) => {
     const adminIds = mayDemote(prepared.changes) ? await lockActiveAdmins(trx) : undefined;
     const caller = await findCaller(trx, request.callerRef);
     const locked = admit(request, caller, await findUser(trx, request.ref, request.relations || relations, true));
-    const result = await write(request, prepared, trx, caller!, locked, adminIds);
+    // A relative change is worked out again from the row as it now is.
+    if (relative) prepared = await prepare(trx, locked.changes);
+    const result = await write(request, prepared, trx, caller!, locked.current, adminIds);
     if (result === CONFLICT || result === NEEDS_ADMIN_LOCK)
       throw new Error("an update under row locks could not be applied");
     return result;
   });
 }
 
-/** Everything decided before writing: who is asking, may they, is the If-Match current, is the echo intact. */
-function admit(request: UpdateRequest, caller: Caller | undefined, current: User | undefined): User {
+/**
+ * Everything decided before writing: who is asking, may they change this user, is the If-Match current, what
+ * changes, may they write those fields, is the echo intact.
+ */
+function admit(
+  request: UpdateRequest,
+  caller: Caller | undefined,
+  current: User | undefined,
+): Change & { current: User } {
   requireActiveCaller(caller);
   if (request.readOnly) throw new ReadOnly();
   if (!current) throw new UserNotFound(request.identifier);
-  authorizeWrite(caller, current, request.access, request.sent);
+  let change = request.change;
+  if (typeof change === "function") {
+    // Whether the caller may change this user at all, before its patch is read.
+    authorizeWrite(caller, current, request.access, []);
+    change = change(current);
+  }
+  authorizeWrite(caller, current, request.access, change.sent);
   checkPrecondition(request, current.version);
   const echoErrors = request.checkAgainst?.(current) ?? [];
   if (echoErrors.length > 0) throw new Invalid(echoErrors);
-  return current;
+  return { ...change, current };
 }
 
-/** Work that does not depend on the stored row: resolving references and hashing secrets, done once. */
-async function prepare({ db, changes }: UpdateRequest): Promise<Prepared> {
+/** Work that does not depend on the stored row: resolving references and hashing secrets. */
+async function prepare(db: Knex, changes: Changes): Promise<Prepared> {
   const errors: FieldProblem[] = [];
   const resolved: Changes = { ...changes };
   if (changes.role !== undefined) {
@@ -199,7 +222,11 @@ function diff(current: User, { changes, passwordHash }: Prepared) {
 const sameValue = (field: ChangeField, old: unknown, value: unknown) =>
   field === "attributes" ? JSON.stringify(old) === JSON.stringify(value) : isDeepStrictEqual(old, value);
 
-const UNIQUE_FIELDS: Record<string, ChangeField> = { users_username_key: "username", users_email_key: "email" };
+const UNIQUE_FIELDS: Record<string, ChangeField> = {
+  users_username_key: "username",
+  users_email_key: "email",
+  users_external_id_key: "external_id",
+};
 
 function uniqueViolation(error: unknown): ValueTaken | undefined {
   const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };

@@ -11,6 +11,8 @@ export const USER_COLUMNS = [
   "last_name",
   "timezone",
   "language",
+  "locale",
+  "external_id",
   "attributes",
   "role",
   "status",

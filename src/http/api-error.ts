@@ -43,9 +43,15 @@ export interface ErrorContext {
   callerName?: string;
   /** What the caller was refused (Camunda names it in its AuthorizationException). */
   permission?: "READ" | "UPDATE";
+  /**
+   * What is wrong with an invalid request, where a contract has a code for it (SCIM's `scimType`): the body cannot
+   * be read, a patch path or its filter cannot be read, it selects nothing, or it would change a read-only attribute.
+   */
+  problem?: "syntax" | "path" | "filter" | "noTarget" | "mutability";
 }
 
-// The spec's bounds on FieldProblem lists (the wire form of a FieldProblem): a client that sends thousands of bad values gets the first hundred.
+// The spec's bounds on FieldError lists (a FieldProblem on the wire): a client that sends thousands of bad values
+// gets the first hundred.
 const DETAILS_MAX = 100;
 const FIELD_MAX = 256;
 const DETAIL_MESSAGE_MAX = 1024;

@@ -77,7 +77,7 @@ export function toApiError(error: unknown): ApiError {
     const kind = BODY_PARSER_KINDS[e.type];
     if (kind === "payloadTooLarge") return new ApiError(kind, `The request body is larger than ${e.limit} bytes.`);
     if (kind === "unsupportedMediaType") return new ApiError(kind, `Unsupported body encoding: ${e.message}.`);
-    return new ApiError(kind, `The body could not be read: ${e.message}`);
+    return new ApiError(kind, `The body could not be read: ${e.message}`, [], { problem: "syntax" });
   }
   if (
     (e.code && UNAVAILABLE_CODES.has(e.code)) ||
@@ -140,6 +140,7 @@ export function errorRenderer(logger: Logger, contracts: Contract[]): ErrorReque
     const message = bounded(contract?.messages?.[apiError.kind]?.(apiError) ?? apiError.message, MESSAGE_MAX);
     const status = apiError.kind === "invalid" && contract ? contract.validationStatus : apiError.status;
     res.status(status).set(apiError.headers);
+    if (contract?.mediaType) res.type(contract.mediaType);
     res.json(contract ? contract.errorBody(apiError, message, requestId(req)) : { code: status, message });
   };
 }
