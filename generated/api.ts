@@ -185,8 +185,10 @@ export type paths = {
          *     (`emails[type eq "work"].value`), and without a path (`replace` with an object whose keys may themselves
          *     be paths). What identity providers send is accepted as they send it: `op` in any case (`Replace`),
          *     `"True"` and `"False"` as booleans, an `add` or `replace` through a filter that matches no value adds
-         *     one, and attributes this directory does not store are ignored. Changing a read-only attribute is refused
-         *     (`mutability`). `active: false` disables the user. Administrators only.
+         *     one, and attributes this directory does not store are ignored. Changing `id` or `meta` is refused
+         *     (`mutability`); `displayName` and `name.formatted`, which are derived from the name, are ignored as in a
+         *     replace (identity providers send them with every change). A value added as `primary` replaces the
+         *     user's email. `active: false` disables the user. Administrators only.
          */
         patch: operations["patchScimUser"];
         trace?: never;
@@ -669,7 +671,11 @@ export type components = {
             /** @description An attribute path (RFC 7644 §3.5.2); required by `remove`. */
             path?: string;
             /** @description The value to add or replace with; for an operation without a path, an object of attributes. */
-            value?: unknown;
+            value?: string | boolean | number | {
+                [key: string]: unknown;
+            } | {
+                [key: string]: unknown;
+            }[];
         };
         ScimError: {
             schemas: "urn:ietf:params:scim:api:messages:2.0:Error"[];

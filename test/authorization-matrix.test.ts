@@ -24,6 +24,24 @@ const contensisBase = {
   custom: { department: "Soap sales" },
 };
 const camundaBase = { firstName: "Tyler", lastName: "Durden", email: "t.durden@fightclub.com" };
+const scimBase = {
+  schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+  userName: "tdurden",
+  name: { givenName: "Tyler", familyName: "Durden" },
+  emails: [{ value: "t.durden@fightclub.com", type: "work", primary: true }],
+  timezone: "America/New_York",
+  preferredLanguage: "en-US",
+};
+
+/** A copy of `base` with `value` at a field's dotted path (SCIM's `name.givenName`). */
+function withValue(base: Record<string, unknown>, field: string, value: unknown): Record<string, unknown> {
+  const body = structuredClone(base);
+  const keys = field.split(".");
+  let at = body;
+  for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+  at[keys.at(-1)!] = value;
+  return body;
+}
 
 const cases: Record<string, Case> = {
   contensis: {
@@ -63,6 +81,22 @@ const cases: Record<string, Case> = {
       blocked: true,
       role: "admin",
       reports: ["maia-c6cbaa76ba8f"],
+    },
+  },
+  scim: {
+    path: `/scim/v2/Users/${TARGET}`,
+    body: (field, value) => withValue(scimBase, field, value),
+    values: {
+      userName: "tyler",
+      externalId: "tyler-1",
+      "name.givenName": "T",
+      "name.familyName": "D",
+      emails: [{ value: "tyler@example.com", primary: true }],
+      active: false,
+      locale: "fr_FR",
+      preferredLanguage: "fr-FR",
+      timezone: "Europe/Paris",
+      password: "another-password",
     },
   },
 };

@@ -106,7 +106,12 @@ function write(resource: Resource, op: Exclude<Op, "remove">, target: Target, ra
   } else if (sub) {
     resource[name] = { ...(isObject(resource[name]) ? resource[name] : {}), [sub.name]: value };
   } else if (attribute.multiValued) {
-    resource[name] = op === "add" ? [...listOf(resource[name]), ...listOf(value)] : value;
+    const added = listOf(value);
+    // A value added as primary takes that place from the others (RFC 7643 §2.4).
+    const kept = added.some((item) => isObject(item) && item.primary === true)
+      ? valuesOf(resource, name).map((item) => ({ ...item, primary: false }))
+      : listOf(resource[name]);
+    resource[name] = op === "add" ? [...kept, ...added] : added;
   } else if (attribute.type === "complex" && isObject(value)) {
     resource[name] = { ...(isObject(resource[name]) ? resource[name] : {}), ...value };
   } else {
