@@ -385,7 +385,7 @@ export type components = {
             /** @description Why the service is unavailable. */
             reason?: string;
         };
-        /** @description The body of errors outside the four contracts (an undocumented path, a bad query string on a service route). */
+        /** @description The body of errors outside the five contracts (an undocumented path, a bad query string on a service route). */
         Error: {
             code: number;
             message: string;
@@ -763,7 +763,24 @@ export type components = {
             returned: "always" | "never" | "default" | "request";
             /** @enum {string} */
             uniqueness?: "none" | "server" | "global";
-            subAttributes?: components["schemas"]["ScimAttribute"][];
+            subAttributes?: components["schemas"]["ScimSubAttribute"][];
+        };
+        /** @description A sub-attribute definition (RFC 7643 §7); sub-attributes have none of their own. */
+        ScimSubAttribute: {
+            name: string;
+            /** @enum {string} */
+            type: "string" | "boolean" | "decimal" | "integer" | "dateTime" | "reference" | "complex" | "binary";
+            multiValued: boolean;
+            description?: string;
+            required: boolean;
+            caseExact?: boolean;
+            canonicalValues?: string[];
+            /** @enum {string} */
+            mutability: "readOnly" | "readWrite" | "immutable" | "writeOnly";
+            /** @enum {string} */
+            returned: "always" | "never" | "default" | "request";
+            /** @enum {string} */
+            uniqueness?: "none" | "server" | "global";
         };
     };
     responses: {
@@ -2172,30 +2189,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "schemas": [
-                 *         "urn:ietf:params:scim:schemas:core:2.0:User"
-                 *       ],
-                 *       "externalId": "701984",
-                 *       "userName": "bjensen",
-                 *       "name": {
-                 *         "givenName": "Barbara",
-                 *         "familyName": "Jensen"
-                 *       },
-                 *       "emails": [
-                 *         {
-                 *           "value": "bjensen@example.com",
-                 *           "type": "work",
-                 *           "primary": true
-                 *         }
-                 *       ],
-                 *       "active": true,
-                 *       "locale": "en-US",
-                 *       "preferredLanguage": "en-US",
-                 *       "timezone": "America/Los_Angeles"
-                 *     }
-                 */
                 "application/scim+json": components["schemas"]["ScimUserReplace"];
                 "application/json": components["schemas"]["ScimUserReplace"];
             };

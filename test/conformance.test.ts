@@ -77,6 +77,17 @@ const operations: Operation[] = [
     },
     fix: (body) => body,
   },
+  {
+    template: "/scim/v2/Users/{id}",
+    reads: fc.constantFrom(...ids, "nobody"),
+    writes: fc.constantFrom(...ids.slice(1), "nobody"),
+    body: "ScimUserReplace",
+    hints: {
+      timezone: fc.constantFrom("America/New_York", "Europe/Paris", "UTC", null),
+      preferredLanguage: fc.constantFrom("en-US", "fr", "de-CH", null),
+    },
+    fix: (body) => body,
+  },
 ];
 
 const documented = (template: string, method: string) =>
@@ -99,7 +110,8 @@ function expectConformant(response: Awaited<ReturnType<typeof call>>, statuses: 
   const where = `${request} → ${response.status} ${response.text.slice(0, 300)}`;
   expect(response.status, where).toBeLessThan(500);
   expect(statuses, where).toContain(response.status);
-  if (response.status !== 204) expect(response.headers.get("content-type"), where).toMatch(/^application\/json/);
+  if (response.status !== 204)
+    expect(response.headers.get("content-type"), where).toMatch(/^application\/(scim\+)?json/);
   if (response.status === 200 || response.status === 204)
     expect(response.headers.get("etag"), where).toMatch(/^"\d+"$/);
 }
@@ -167,6 +179,7 @@ describe("stateful", () => {
         `/user/${encodeURIComponent(username)}/profile`,
         `/user/${num}`,
         `/users/${id}`,
+        `/scim/v2/Users/${id}`,
       ].map((path) => call("GET", path)),
     );
 
@@ -188,7 +201,7 @@ describe("stateful", () => {
         expect(after.json).toMatchObject(body);
         const row = await server.db("users").where({ id: ids[5] }).first();
         const views = await readAll(row.id, row.username, row.num);
-        expect(views.map((v) => v.status)).toEqual([200, 200, 200, 200]);
+        expect(views.map((v) => v.status)).toEqual([200, 200, 200, 200, 200]);
         expect(new Set(views.map((v) => v.headers.get("etag")))).toEqual(new Set([after.headers.get("etag")]));
         // A stale ETag is refused.
         const stale = await send(server, "PUT", `/users/${ids[5]}`, {

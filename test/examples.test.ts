@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/knex.ts";
 import { spec } from "../src/spec.ts";
 import { send, startServer, type TestServer } from "./support/harness.ts";
+import { exampleValue, type NamedExample } from "./support/spec-examples.ts";
 
 interface Parameter {
   name: string;
@@ -15,7 +16,7 @@ interface Parameter {
 }
 interface Media {
   example?: unknown;
-  examples?: Record<string, { value: unknown }>;
+  examples?: Record<string, NamedExample>;
 }
 interface Operation {
   operationId: string;
@@ -59,7 +60,7 @@ function formBody(value: Record<string, unknown>): string {
 const requests: ExampleRequest[] = Object.entries(spec.paths).flatMap(([template, item]) => {
   const pathParameters = ((item as { parameters?: Operation["parameters"] }).parameters ?? []).map(resolve);
   return Object.entries(item)
-    .filter(([method]) => ["get", "put"].includes(method))
+    .filter(([method]) => ["get", "put", "patch"].includes(method))
     .flatMap(([method, raw]): ExampleRequest[] => {
       const operation = raw as unknown as Operation;
       const parameters = [...pathParameters, ...(operation.parameters ?? []).map(resolve)];
@@ -82,7 +83,7 @@ const requests: ExampleRequest[] = Object.entries(spec.paths).flatMap(([template
         const examples =
           media.example !== undefined
             ? [["example", media.example] as const]
-            : Object.entries(media.examples ?? {}).map(([name, e]) => [name, e.value] as const);
+            : Object.entries(media.examples ?? {}).map(([name, e]) => [name, exampleValue(e)] as const);
         return examples.map(([name, value], index) => ({
           ...base,
           name: `${operation.operationId} ${type} ${name}`,

@@ -1,4 +1,4 @@
-// A corpus of hostile requests over the four contracts: each gets a 4xx in its contract's error body, none a
+// A corpus of hostile requests over the five contracts: each gets a 4xx in its contract's error body, none a
 // 5xx or a hang, and the directory reads byte for byte the same afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDirectory } from "../src/db/demo.ts";
@@ -24,14 +24,16 @@ const targets = {
   camunda: { path: "/user/jonny1/profile", errorKeys: ["type", "message"] },
   devicehive: { path: "/user/5", errorKeys: ["error", "message"] },
   strapi: { path: "/users/12345", errorKeys: ["code", "message"] },
+  scim: { path: "/scim/v2/Users/2819c223-7f76-453a-919d-413861904646", errorKeys: ["schemas", "status", "detail"] },
 };
 const pathPrefix = {
   contensis: "/api/management/security/users/",
   camunda: "/user/",
   devicehive: "/user/",
   strapi: "/users/",
+  scim: "/scim/v2/Users/",
 };
-const pathSuffix = { contensis: "", camunda: "/profile", devicehive: "", strapi: "" };
+const pathSuffix = { contensis: "", camunda: "/profile", devicehive: "", strapi: "", scim: "" };
 
 const json = "application/json";
 const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
@@ -127,7 +129,55 @@ const fields: Record<keyof typeof targets, string[]> = {
     '{"blocked":"false"}',
     '{"email":"admin@example.com"}',
   ],
+  scim: [
+    "{}",
+    '{"userName":"bjensen@example.com"}',
+    '{"userName":"bjensen","emails":[{"value":"not-an-email"}]}',
+    '{"userName":"bjensen","emails":{"value":"b@example.com"}}',
+    '{"userName":"bjensen","active":"False"}',
+    '{"userName":"bjensen","name":"Barbara"}',
+    '{"userName":"bjensen","timezone":"Nowhere/Land"}',
+    '{"userName":"bjensen","externalId":""}',
+    '{"userName":"admin"}',
+  ],
 };
+
+const nestedObject = (depth: number): unknown => (depth === 0 ? "x" : { a: nestedObject(depth - 1) });
+const patchOp = (...operations: unknown[]) =>
+  JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: operations });
+
+/** Hostile PatchOp documents (contract E only). */
+const scimPatches: Hostile[] = [
+  { name: "PatchOp without Operations", body: '{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"]}' },
+  { name: "PatchOp with no operation", body: patchOp() },
+  { name: "PatchOp of another schema", body: '{"schemas":["urn:x"],"Operations":[{"op":"add","value":{}}]}' },
+  { name: "op unknown", body: patchOp({ op: "move", path: "userName", value: "x" }) },
+  { name: "op remove without path", body: patchOp({ op: "remove" }) },
+  { name: "path __proto__", body: patchOp({ op: "add", path: "__proto__", value: { admin: true } }) },
+  { name: "path-less __proto__ key", body: patchOp({ op: "add", value: JSON.parse('{"__proto__":{"a":1}}') }) },
+  { name: "path with a NUL", body: patchOp({ op: "replace", path: "name\u0000.givenName", value: "x" }) },
+  { name: "filter unclosed", body: patchOp({ op: "replace", path: 'emails[type eq "work".value', value: "x" }) },
+  { name: "filter 1,000 deep", body: patchOp({ op: "replace", path: `emails[${"(".repeat(1000)}`, value: "x" }) },
+  {
+    name: "filter with 200 ors",
+    body: patchOp({
+      op: "remove",
+      path: `emails[${Array.from({ length: 200 }, (_, i) => `value eq "x${i}@example.com"`).join(" or ")}]`,
+    }),
+  },
+  { name: "path of 600 characters", body: patchOp({ op: "replace", path: "a".repeat(600), value: "x" }) },
+  { name: "101 operations", body: patchOp(...Array.from({ length: 101 }, () => ({ op: "add", value: {} }))) },
+  { name: "value not an object without path", body: patchOp({ op: "replace", value: "x" }) },
+  { name: "id changed", body: patchOp({ op: "replace", path: "id", value: "another" }) },
+  { name: "userName removed", body: patchOp({ op: "remove", path: "userName" }) },
+  { name: "userName to another user's", body: patchOp({ op: "replace", path: "userName", value: "jonny1" }) },
+  { name: "active not a boolean", body: patchOp({ op: "replace", path: "active", value: "maybe" }) },
+  {
+    name: "email through a filter, invalid",
+    body: patchOp({ op: "add", path: 'emails[type eq "work"].value', value: "x" }),
+  },
+  { name: "value 20 deep", body: patchOp({ op: "add", path: "name", value: nestedObject(20) }) },
+].map((h) => ({ method: "PATCH", ...h }));
 
 /** Hostile XML and form bodies (contract D only). */
 const strapiBodies: Hostile[] = [
@@ -243,6 +293,18 @@ const placements: Record<keyof typeof targets, { value: Record<string, Placement
     value: { "top level": (p) => ({ username: p }), nested: (p) => ({ reports: [p] }) },
     key: { "top level": (p) => at(p, "x"), nested: (p) => ({ role: at(p, "x") }) },
   },
+  scim: {
+    value: {
+      "top level": (p) => ({ userName: p }),
+      nested: (p) => ({ userName: "bjensen", name: { givenName: p } }),
+      "nested deeper": (p) => ({ userName: "bjensen", emails: [{ value: "b@example.com", display: p }] }),
+    },
+    key: {
+      "top level": (p) => ({ userName: "bjensen", ...at(p, "x") }),
+      nested: (p) => ({ userName: "bjensen", name: at(p, "x") }),
+      "nested deeper": (p) => ({ userName: "bjensen", emails: [{ value: "b@example.com", ...at(p, "x") }] }),
+    },
+  },
 };
 
 /** The same probes in contract D's XML and form bodies, where the encoding can carry them. */
@@ -322,6 +384,7 @@ function corpus() {
   }
   for (const h of [...strapiBodies, ...encodedProbes])
     all.push([`strapi: ${h.name}`, "strapi", { method: "PUT", ...h, path: targets.strapi.path }]);
+  for (const h of scimPatches) all.push([`scim: ${h.name}`, "scim", { ...h, path: targets.scim.path }]);
   return all;
 }
 
@@ -334,6 +397,7 @@ async function directory(): Promise<string> {
     `/user/${encodeURIComponent(u.username)}/profile`,
     `/user/${u.num}`,
     `/users/${u.id}`,
+    `/scim/v2/Users/${encodeURIComponent(u.id)}`,
   ]);
   const bodies = await Promise.all(
     reads.map(async (path) => {

@@ -1,4 +1,4 @@
-// One version per user, shown as the ETag by all four contracts: it moves whenever any contract's representation of
+// One version per user, shown as the ETag by all five contracts: it moves whenever any contract's representation of
 // the user changes, also when the change was made to another user (a report taken away, an actor renamed).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fromFile, importDirectory } from "../src/directory/import.ts";
@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
-/** The user's representation and ETag through each of the four contracts. */
+/** The user's representation and ETag through each of the five contracts. */
 async function seenBy(username: string) {
   const user = await server.db("users").where({ username }).first();
   const paths = [
@@ -19,6 +19,7 @@ async function seenBy(username: string) {
     `/user/${encodeURIComponent(user.username)}/profile`,
     `/user/${user.num}`,
     `/users/${user.id}`,
+    `/scim/v2/Users/${user.id}`,
   ];
   const answers = await Promise.all(paths.map((path) => send(server, "GET", path, { as: "admin" })));
   const etags = answers.map((a) => a.headers.get("etag"));
@@ -35,7 +36,7 @@ const audited = (username: string) =>
     .select("audit.changes");
 
 describe("a report given to another user", () => {
-  it("moves the previous owner's ETag through all four contracts and audits it for that owner", async () => {
+  it("moves the previous owner's ETag through all five contracts and audits it for that owner", async () => {
     const before = await seenBy("jlopez");
     expect(before.strapi.reports.map((r: { uuid: string }) => r.uuid)).toEqual(["maia-8439cc39b63b"]);
     const given = await send(server, "PUT", `/users/${demoId("tdurden")}`, {

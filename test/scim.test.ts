@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { spec } from "../src/spec.ts";
 import { demoId, send, startServer, type TestServer } from "./support/harness.ts";
+import { exampleValue, type NamedExample } from "./support/spec-examples.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ const SCIM_JSON = "application/scim+json";
 type Answer = Awaited<ReturnType<typeof send>>;
 interface Media {
   example?: unknown;
-  examples?: Record<string, { value: unknown }>;
+  examples?: Record<string, NamedExample>;
 }
 interface Documented {
   requestBody?: { content: Record<string, Media> };
@@ -36,8 +37,12 @@ interface Documented {
 // The spec's examples, read where they are written.
 const operation = (path: string, method: string) => spec.paths[path][method] as unknown as Documented;
 const usersPath = "/scim/v2/Users/{id}";
-const putExample = operation(usersPath, "put").requestBody!.content[SCIM_JSON].example as Record<string, any>;
-const patchExamples = operation(usersPath, "patch").requestBody!.content[SCIM_JSON].examples!;
+const putExample = exampleValue(
+  operation(usersPath, "put").requestBody!.content[SCIM_JSON].examples!.bjensen,
+) as Record<string, any>;
+const patchExample = (name: string) =>
+  exampleValue(operation(usersPath, "patch").requestBody!.content[SCIM_JSON].examples![name]);
+const patchExamples = { update: { value: patchExample("update") }, deactivate: { value: patchExample("deactivate") } };
 const responseExamples = (
   spec.components as unknown as { responses: Record<string, { content: Record<string, Media> }> }
 ).responses;

@@ -93,7 +93,11 @@ export interface Violation {
 /** One constraint of the schema broken in a copy of a valid body: type, bounds, format, enum, required, extra keys. */
 export function violations(input: JsonSchema, valid: Record<string, unknown>): Violation[] {
   const schema = resolveSchema(input) as Schema;
-  const found: Violation[] = [{ why: "an additional property", body: { ...valid, unexpectedProperty: 1 } }];
+  // A schema that accepts other properties (SCIM's, which ignores them) has no such constraint to break.
+  const found: Violation[] =
+    schema.additionalProperties === true
+      ? []
+      : [{ why: "an additional property", body: { ...valid, unexpectedProperty: 1 } }];
   for (const name of schema.required ?? []) {
     const { [name]: _dropped, ...rest } = valid;
     found.push({ why: `required ${name} missing`, body: rest });
