@@ -1,5 +1,5 @@
 // Stoplight Prism as a validating proxy in front of the server (`prism proxy openapi.yaml <server> --errors`):
-// the test traffic below, success and documented errors of all four contracts, passes with zero violations.
+// the test traffic below, success and documented errors of all five contracts, passes with zero violations.
 import type { ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,7 +44,11 @@ afterAll(async () => {
 
 const JLOPEZ = demoId("jlopez");
 const TDURDEN = demoId("tdurden");
-const json = (body: unknown) => ({ "content-type": "application/json", body: JSON.stringify(body) });
+const BJENSEN = demoId("bjensen");
+const json = (body: unknown, type = "application/json") => ({ "content-type": type, body: JSON.stringify(body) });
+const scim = (body: unknown) => json(body, "application/scim+json");
+const patchOp = (...Operations: unknown[]) =>
+  scim({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
 
 /** [method, path, caller, body, expected status] */
 const traffic: [string, string, string | null, ReturnType<typeof json> | null, number][] = [
@@ -77,6 +81,14 @@ const traffic: [string, string, string | null, ReturnType<typeof json> | null, n
   ],
   ["PUT", `/users/${JLOPEZ}`, "jlopez", json({ role: "admin" }), 403],
   ["GET", "/users/12399", "admin", null, 404],
+  ["GET", `/scim/v2/Users/${BJENSEN}`, "admin", null, 200],
+  ["PUT", `/scim/v2/Users/${BJENSEN}`, "admin", scim({ userName: "bjensen", name: { givenName: "Barbara" } }), 200],
+  ["PATCH", `/scim/v2/Users/${BJENSEN}`, "admin", patchOp({ op: "Replace", path: "active", value: "False" }), 200],
+  ["PATCH", `/scim/v2/Users/${BJENSEN}`, "admin", patchOp({ op: "remove" }), 400],
+  ["PUT", `/scim/v2/Users/${BJENSEN}`, "admin", scim({ userName: "jonny1" }), 409],
+  ["PATCH", `/scim/v2/Users/${BJENSEN}`, "jonny1", patchOp({ op: "replace", value: { active: true } }), 403],
+  ["GET", "/scim/v2/Users/nobody", "admin", null, 404],
+  ["GET", "/scim/v2/Schemas", null, null, 200],
   ["GET", "/healthz", null, null, 200],
   ["GET", "/readyz", null, null, 200],
   ["GET", "/openapi.json", null, null, 200],
