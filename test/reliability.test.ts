@@ -105,7 +105,14 @@ describe.runIf(onPostgres)("database outage (PostgreSQL)", () => {
       await admin.destroy();
     }
     expect(statuses.filter((s) => s >= 500 && s !== 503)).toEqual([]);
-    expect((await putJson(server, { email: "after@example.com" })).status).toBe(200);
+    // A connection killed in the last round may still be handed out before its termination reaches the pool: that
+    // request is a 503 like the others, and the pool has dropped the connection by the time a client retries.
+    const after: number[] = [];
+    while (after.at(-1) !== 200 && after.length < 5) {
+      if (after.length > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      after.push((await putJson(server, { email: "after@example.com" })).status);
+    }
+    expect(after.slice(0, -1).every((status) => status === 503) && after.at(-1) === 200, String(after)).toBe(true);
     expect((await send(server, "GET", "/readyz")).status).toBe(200);
     // Every write answered 200 is in the audit trail.
     const audited = (await server.db("audit").where({ user_id: JLOPEZ })).map((a) => a.changes.email?.new);
