@@ -1,4 +1,5 @@
-// One GET, one PUT and one PATCH handler, shared by the contracts: thin steps from the request to the directory's use cases.
+// One GET, one PUT and one PATCH handler, shared by the contracts: thin steps from the request to the directory's
+// use cases.
 import { Router, type Request, type RequestHandler, type Response } from "express";
 import type { Knex } from "knex";
 import type { Config } from "../config.ts";
