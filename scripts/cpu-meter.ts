@@ -34,22 +34,44 @@ function backendsCpuMs(database: string): Map<number, number> {
   return backends;
 }
 
+/** read() and write() family system calls made so far by a process (sockets included), from /proc/<pid>/io. */
+function processSyscalls(pid: number): { reads: number; writes: number } {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, "utf8");
+    const count = (name: string) => Number(new RegExp(`${name}: (\\d+)`).exec(io)?.[1] ?? NaN);
+    return { reads: count("syscr"), writes: count("syscw") };
+  } catch {
+    return { reads: NaN, writes: NaN };
+  }
+}
+
 export interface CpuPerUnit {
   server?: number;
   postgres?: number;
   bench: number;
+  /** The server's read and write system calls per unit: socket reads and writes, log writes. */
+  serverSyscalls?: { reads: number; writes: number };
 }
 
 /** Starts measuring; the function it returns gives the CPU ms spent since, per unit of work (request, transaction). */
 export function startCpuMeter(sources: { serverPid?: number; database?: string }): (units: number) => CpuPerUnit {
   const server = sources.serverPid === undefined ? 0 : processCpuMs(sources.serverPid);
+  const syscalls = sources.serverPid === undefined ? undefined : processSyscalls(sources.serverPid);
   const postgres = sources.database === undefined ? new Map<number, number>() : backendsCpuMs(sources.database);
   const bench = process.cpuUsage();
   return (units) => {
     const per = (ms: number) => Math.round((ms / units) * 1000) / 1000;
     const used = process.cpuUsage(bench);
     const result: CpuPerUnit = { bench: per((used.user + used.system) / 1000) };
-    if (sources.serverPid !== undefined) result.server = per(processCpuMs(sources.serverPid) - server);
+    if (sources.serverPid !== undefined) {
+      result.server = per(processCpuMs(sources.serverPid) - server);
+      const now = processSyscalls(sources.serverPid);
+      const perSyscall = (count: number) => Math.round((count / units) * 100) / 100;
+      result.serverSyscalls = {
+        reads: perSyscall(now.reads - syscalls!.reads),
+        writes: perSyscall(now.writes - syscalls!.writes),
+      };
+    }
     if (sources.database !== undefined) {
       let spent = 0;
       for (const [pid, ms] of backendsCpuMs(sources.database)) spent += ms - (postgres.get(pid) ?? 0);

@@ -10,10 +10,11 @@ import { authenticate } from "./http/authenticate.ts";
 import { cors } from "./http/cors.ts";
 import { bodyDecoders } from "./http/decode.ts";
 import { errorRenderer } from "./http/render-error.ts";
+import { dispatchOperations } from "./http/operations.ts";
 import { resolveRoute } from "./http/route.ts";
-import { contractRouter } from "./http/routes.ts";
-import { docsAssets, serviceRouter } from "./http/service.ts";
-import { scimDiscovery } from "./scim/discovery.ts";
+import { contractOperations } from "./http/routes.ts";
+import { docsAssets, serviceOperations } from "./http/service.ts";
+import { scimDiscoveryOperations } from "./scim/discovery.ts";
 import { requestLogger } from "./log.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { Tracing } from "./observability/tracing.ts";
@@ -57,7 +58,7 @@ export function createApp({
   // Served over plain HTTP too (npm start): the docs page must not be told to upgrade its asset requests.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.corsOrigins.length > 0) app.use(cors(config.corsOrigins));
-  app.use(docsAssets());
+  app.use("/docs", docsAssets());
   app.use(bodyDecoders(config.bodyLimit));
   app.use(
     OpenApiValidator.middleware({
@@ -70,10 +71,16 @@ export function createApp({
     }),
   );
   const pending = () => (isProviderKeys(keys) ? keys.pending() : undefined);
-  app.use(serviceRouter(db, pending, config.metricsPort === undefined ? metrics?.registry : undefined));
-  app.use(scimDiscovery());
   const auth = authenticate(keys, config);
-  for (const contract of contracts) app.use(contractRouter(contract, db, config, auth));
+  app.use(
+    dispatchOperations({
+      ...serviceOperations(db, pending, config.metricsPort === undefined ? metrics?.registry : undefined),
+      ...scimDiscoveryOperations(),
+      ...Object.fromEntries(
+        contracts.flatMap((contract) => Object.entries(contractOperations(contract, db, config, auth))),
+      ),
+    }),
+  );
   app.use(errorRenderer(logger, contracts));
   return app;
 }

@@ -1,12 +1,13 @@
 // Structured logs with pino: one line per request, never a header, body or token. JSON for machines; on a
 // terminal, pino-pretty renders the same records as one readable line each.
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHandler } from "express";
 import { pino, type DestinationStream, type Logger } from "pino";
-import { pinoHttp } from "pino-http";
 
 declare module "express-serve-static-core" {
   interface Request {
+    /** The request's id: on its log line, in X-Request-Id, and in the error bodies that carry one. */
+    id?: string;
     /** The request's trace, when traces are on (src/observability/tracing.ts): logged with it. */
     traceId?: string;
   }
@@ -53,27 +54,29 @@ export async function prettyDestination(destination: number | NodeJS.WritableStr
   });
 }
 
-/** The request logger; with `traceIds`, each request's line carries its trace id (set by the tracing middleware). */
-/** The id this request was logged under (a UUID; pino-http types it loosely). */
-export const requestId = (req: { id?: unknown }): string => (typeof req.id === "string" ? req.id : "");
+/** The id this request was logged under. */
+export const requestId = (req: { id?: string }): string => req.id ?? "";
 
-export function requestLogger(logger: Logger, traceIds = false) {
-  return pinoHttp({
-    logger,
-    genReqId: (_req: IncomingMessage, res: ServerResponse) => {
-      const id = randomUUID();
-      res.setHeader("X-Request-Id", id);
-      return id;
-    },
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url.split("?")[0],
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    ...(traceIds && { customProps: (req: IncomingMessage) => ({ traceId: (req as { traceId?: string }).traceId }) }),
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
-  });
+/**
+ * One line per request once its response is sent (or the client went away first): method, path without the query,
+ * status, duration in ms, request id, and with `traceIds` the trace id set by the tracing middleware.
+ */
+export function requestLogger(logger: Logger, traceIds = false): RequestHandler {
+  return (req, res, next) => {
+    const started = Date.now();
+    const id = randomUUID();
+    req.id = id;
+    res.setHeader("X-Request-Id", id);
+    res.once("close", () => {
+      const record = {
+        req: { id, method: req.method, url: req.originalUrl.split("?")[0] },
+        res: { statusCode: res.statusCode },
+        responseTime: Date.now() - started,
+        ...(traceIds && { traceId: req.traceId }),
+      };
+      const level = res.statusCode >= 500 ? "error" : "info";
+      logger[level](record, res.writableFinished ? "request completed" : "request aborted");
+    });
+    next();
+  };
 }

@@ -33,7 +33,9 @@ export function resolveSchema(schema: JsonSchema): JsonSchema {
 
 export interface DocumentedRoute {
   template: string;
+  /** Matches the path; its groups are the parameters, in the order of `params`, still percent-encoded. */
   pattern: RegExp;
+  params: string[];
   tag: string | undefined;
   operations: Record<string, OpenApiOperation>;
 }
@@ -42,19 +44,24 @@ const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "tr
 
 export const documentedRoutes: DocumentedRoute[] = Object.entries(spec.paths).map(([template, item]) => {
   const operations = Object.fromEntries(Object.entries(item).filter(([method]) => METHODS.includes(method)));
-  const pattern = new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "[^/]+")}$`);
-  return { template, pattern, tag: Object.values(operations)[0]?.tags?.[0], operations };
+  const pattern = new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "([^/]+)")}$`);
+  const params = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+  return { template, pattern, params, tag: Object.values(operations)[0]?.tags?.[0], operations };
 });
 
 export function findRoute(path: string): DocumentedRoute | undefined {
   return documentedRoutes.find((route) => route.pattern.test(path));
 }
 
-/** Where an operation is served, as the spec says: its path in Express's syntax and the path's one parameter. */
-export function operationRoute(operationId: string): { path: string; param: string } {
+/** Every operationId the spec documents. */
+export const documentedOperationIds = documentedRoutes.flatMap((route) =>
+  Object.values(route.operations).flatMap((operation) => operation.operationId ?? []),
+);
+
+/** The one path parameter of an operation, as the spec names it. */
+export function operationParam(operationId: string): string {
   const route = documentedRoutes.find((r) => Object.values(r.operations).some((o) => o.operationId === operationId));
-  const params = [...(route?.template.matchAll(/\{([^}]+)\}/g) ?? [])].map((match) => match[1]);
-  if (!route || params.length !== 1)
+  if (!route || route.params.length !== 1)
     throw new Error(`openapi.yaml has no operation ${operationId} on a path with one parameter`);
-  return { path: route.template.replace(/\{([^}]+)\}/g, ":$1"), param: params[0] };
+  return route.params[0];
 }

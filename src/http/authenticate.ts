@@ -1,19 +1,13 @@
 // Bearer authentication: the token must verify against the configured keys; its subject claim becomes a reference
 // to the caller, who is loaded with the target user by the handler (one round trip) and refused there when no
 // directory user matches or the user is not active.
-import type { NextFunction, Request, Response } from "express";
+import type { Request } from "express";
 import { jwtVerify } from "jose";
 import jwt from "jsonwebtoken";
 import type { Config, SubjectClaim } from "../config.ts";
 import type { UserRef } from "../directory/model.ts";
 import { ApiError, unauthorized } from "./api-error.ts";
 import { isProviderKeys, PROVIDER_ALGORITHMS, type VerificationKeys } from "../tokens.ts";
-
-declare module "express-serve-static-core" {
-  interface Request {
-    callerRef?: UserRef;
-  }
-}
 
 type Claims = Record<string, unknown>;
 
@@ -63,9 +57,15 @@ function callerRef(claims: Claims, claim: SubjectClaim): UserRef {
   return { by: CALLER_BY[claim], value };
 }
 
-export function authenticate(keys: VerificationKeys, config: Pick<Config, "jwtSubjectClaim" | "jwtClockTolerance">) {
+/** Who the request's bearer token says is calling; refuses the request when it cannot say. */
+export type Authenticate = (req: Request) => Promise<UserRef>;
+
+export function authenticate(
+  keys: VerificationKeys,
+  config: Pick<Config, "jwtSubjectClaim" | "jwtClockTolerance">,
+): Authenticate {
   const verify = verifier(keys, config.jwtClockTolerance);
-  return async (req: Request, _res: Response, next: NextFunction) => {
+  return async (req) => {
     const match = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/i.exec(req.get("authorization") ?? "");
     if (!match) throw unauthorized("A bearer token is required.", false);
     const pending = isProviderKeys(keys) ? keys.pending() : undefined;
@@ -80,10 +80,9 @@ export function authenticate(keys: VerificationKeys, config: Pick<Config, "jwtSu
     try {
       const claims = await verify(match[1]);
       checkIssuedAt(claims, config.jwtClockTolerance);
-      req.callerRef = callerRef(claims, config.jwtSubjectClaim);
+      return callerRef(claims, config.jwtSubjectClaim);
     } catch (error) {
       throw unauthorized(`The bearer token is not valid: ${(error as Error).message}.`);
     }
-    next();
   };
 }

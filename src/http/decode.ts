@@ -1,6 +1,6 @@
 // Request bodies → the object a JSON body would give, before the validator sees them. XML and form bodies are
 // decoded only where the operation documents them, and their scalars converted by the operation's schema.
-import express, { Router, type NextFunction, type Request, type Response } from "express";
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ApiError, invalid } from "./api-error.ts";
 import { resolveSchema, type JsonSchema } from "../spec.ts";
@@ -32,22 +32,20 @@ function documentedSchema(req: Request, type: string): JsonSchema | undefined {
  * An operation that requires a body gets one: body-parser reads an empty JSON body as {}, which would turn a
  * missing body into an update of nothing. (Without a content type the validator answers 415.)
  */
-function requireBody(req: Request, _res: Response, next: NextFunction) {
+function requireBody(req: Request): void {
   const required = req.documented?.operation?.requestBody?.required;
   const empty =
     req.get("content-length") === "0" ||
     (req.get("content-length") === undefined && req.get("transfer-encoding") === undefined);
   if (required && empty && req.get("content-type")) throw invalid("The request body is empty.");
-  next();
 }
 
 /** Only UTF-8 (or no charset, which means UTF-8 for every type served here). */
-function requireUtf8(req: Request, _res: Response, next: NextFunction) {
+function requireUtf8(req: Request): void {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get("content-type") ?? "")?.[1];
   if (charset && !/^utf-?8$/i.test(charset)) {
     throw new ApiError("unsupportedMediaType", `Unsupported charset '${charset}': send UTF-8.`);
   }
-  next();
 }
 
 /** Scalars of XML and form bodies arrive as strings; give them the types the schema declares. */
@@ -175,35 +173,45 @@ export function inspectBody(body: unknown): void {
   visit(body, 1, "");
 }
 
+/** XML and form bodies, where the operation documents their media type: read as text, decoded to what JSON gives. */
+function decodeText(text: RequestHandler, req: Request, res: Response, done: NextFunction): void {
+  const type = mediaType(req);
+  const documented = documentedSchema(req, type);
+  if (!documented || !(XML_TYPES.includes(type) || type === FORM_TYPE)) return done();
+  void text(req, res, (error?: unknown) => {
+    if (error || typeof req.body !== "string") return done(error);
+    try {
+      req.body = type === FORM_TYPE ? decodeForm(req.body, documented) : decodeXml(req.body, documented);
+    } catch (decodeError) {
+      return done(decodeError);
+    }
+    done();
+  });
+}
+
 /**
  * Body decoding for the operations that take a body; the body of any other request (a GET's, say) is not read, so
- * that it cannot fail one with an error its operation does not document.
+ * that it cannot fail one with an error its operation does not document. One middleware, not a router of steps:
+ * it runs on every request.
  */
-export function bodyDecoders(limit: number): Router {
+export function bodyDecoders(limit: number): RequestHandler {
+  const json = express.json({ limit, strict: true, type: ["application/json", "application/*+json"] });
   const text = express.text({ limit, type: [...XML_TYPES, FORM_TYPE] });
-  return Router().use(
-    (req, _res, next) => next(req.documented?.operation?.requestBody ? undefined : "router"),
-    requireUtf8,
-    requireBody,
-    express.json({ limit, strict: true, type: ["application/json", "application/*+json"] }),
-    (req, res, next) => {
-      const type = mediaType(req);
-      const documented = documentedSchema(req, type);
-      if (!documented || !(XML_TYPES.includes(type) || type === FORM_TYPE)) return next();
-      text(req, res, (error?: unknown) => {
-        if (error) return next(error);
-        if (typeof req.body !== "string") return next();
+  return (req, res, next) => {
+    if (!req.documented?.operation?.requestBody) return next();
+    requireUtf8(req);
+    requireBody(req);
+    void json(req, res, (jsonError?: unknown) => {
+      if (jsonError) return next(jsonError);
+      decodeText(text, req, res, (textError?: unknown) => {
+        if (textError) return next(textError);
         try {
-          req.body = type === FORM_TYPE ? decodeForm(req.body, documented) : decodeXml(req.body, documented);
-          next();
-        } catch (decodeError) {
-          next(decodeError);
+          inspectBody(req.body);
+        } catch (error) {
+          return next(error);
         }
+        next();
       });
-    },
-    (req, _res, next) => {
-      inspectBody(req.body);
-      next();
-    },
-  );
+    });
+  };
 }

@@ -135,7 +135,7 @@ export function errorRenderer(logger: Logger, contracts: Contract[]): ErrorReque
     const apiError =
       error instanceof DirectoryError ? fromDirectoryError(error, wireNameIn(contract)) : toApiError(error);
     if (apiError.kind === "internal" || apiError.kind === "unavailable") {
-      (req.log ?? logger).error({ err: error }, "request failed");
+      logger.error({ err: error, req: { id: requestId(req) } }, "request failed");
     }
     const message = bounded(contract?.messages?.[apiError.kind]?.(apiError) ?? apiError.message, MESSAGE_MAX);
     const status = apiError.kind === "invalid" && contract ? contract.validationStatus : apiError.status;

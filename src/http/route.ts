@@ -1,6 +1,6 @@
 // The documented route and operation of a request, looked up once and shared by the body decoders and the error
 // renderer (express-openapi-validator keeps its own).
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
 import { findRoute, type DocumentedRoute, type OpenApiOperation } from "../spec.ts";
 
 declare module "express-serve-static-core" {
@@ -15,3 +15,9 @@ export const resolveRoute: RequestHandler = (req, _res, next) => {
   req.documented = route && { route, operation: route.operations[req.method.toLowerCase()] };
   next();
 };
+
+/** A path parameter of the request's documented route, decoded (the validator has refused paths that do not decode). */
+export function pathParam(req: Request, name: string): string {
+  const { route } = req.documented!;
+  return decodeURIComponent(route.pattern.exec(req.path)![route.params.indexOf(name) + 1]);
+}

@@ -1,30 +1,41 @@
 // One GET, one PUT and one PATCH handler, shared by the contracts: thin steps from the request to the directory's
 // use cases.
-import { Router, type Request, type RequestHandler, type Response } from "express";
+import type { Request, Response } from "express";
 import type { Knex } from "knex";
 import type { Config } from "../config.ts";
 import { accessTable, readChanges, type Contract, type WireBody } from "../contracts/contract.ts";
 import { readUser } from "../directory/read.ts";
 import type { FieldProblem } from "../directory/errors.ts";
-import type { User } from "../directory/model.ts";
+import type { User, UserRef } from "../directory/model.ts";
 import { updateUser, type UpdateRequest } from "../directory/update.ts";
 import { fieldsInvalid } from "./api-error.ts";
-import { operationRoute } from "../spec.ts";
+import type { Authenticate } from "./authenticate.ts";
+import type { OperationHandler } from "./operations.ts";
+import { pathParam } from "./route.ts";
+import { operationParam } from "../spec.ts";
 import { formatEtag, parseIfMatch } from "./etag.ts";
 
-export function contractRouter(contract: Contract, db: Knex, config: Config, authenticate: RequestHandler): Router {
+/** The contract's operations, by operationId. */
+export function contractOperations(
+  contract: Contract,
+  db: Knex,
+  config: Config,
+  authenticate: Authenticate,
+): Record<string, OperationHandler> {
+  const { operations } = contract;
   const access = accessTable(contract);
-  const read = operationRoute(contract.operations.read);
-  const update = operationRoute(contract.operations.update);
-  const patchable = contract.operations.patch ? operationRoute(contract.operations.patch) : undefined;
   const mediaType = contract.mediaType ?? "application/json";
+  const readParam = operationParam(operations.read);
+  const updateParam = operationParam(operations.update);
+  const patchParam = operations.patch && operationParam(operations.patch);
 
   async function get(req: Request, res: Response) {
-    const param = req.params[read.param] as string;
-    const ref = contract.resolve(param, req.callerRef!);
+    const callerRef = await authenticate(req);
+    const param = pathParam(req, readParam);
+    const ref = contract.resolve(param, callerRef);
     const user = await readUser({
       db,
-      callerRef: req.callerRef!,
+      callerRef,
       ref,
       identifier: param,
       relations: contract.relations,
@@ -33,18 +44,20 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
   }
 
   async function put(req: Request, res: Response) {
+    const callerRef = await authenticate(req);
     const body = req.body as WireBody;
-    const param = req.params[update.param] as string;
+    const param = pathParam(req, updateParam);
     const problems = contract.checkRequest?.(body, param) ?? [];
     if (problems.length > 0) throw fieldsInvalid(problems);
     const checkAgainst = contract.checkAgainst && ((current: User) => contract.checkAgainst!(body, current));
-    await change(req, res, param, readChanges(contract, body), checkAgainst);
+    await change(req, res, callerRef, param, readChanges(contract, body), checkAgainst);
   }
 
   /** A patch is applied to the stored user's representation, inside the update, and the result replaces it. */
   async function patch(req: Request, res: Response) {
-    const param = req.params[patchable!.param] as string;
-    await change(req, res, param, (current) => {
+    const callerRef = await authenticate(req);
+    const param = pathParam(req, patchParam!);
+    await change(req, res, callerRef, param, (current) => {
       const replacement = contract.patch!(req.body as never, contract.render(current));
       const problems = contract.checkRequest?.(replacement, param) ?? [];
       if (problems.length > 0) throw fieldsInvalid(problems);
@@ -55,6 +68,7 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
   async function change(
     req: Request,
     res: Response,
+    callerRef: UserRef,
     param: string,
     requested: UpdateRequest["change"],
     checkAgainst?: (current: User) => FieldProblem[],
@@ -62,8 +76,8 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
     const user = await updateUser({
       db,
       contract: contract.tag,
-      callerRef: req.callerRef!,
-      ref: contract.resolve(param, req.callerRef!),
+      callerRef,
+      ref: contract.resolve(param, callerRef),
       identifier: param,
       access,
       change: requested,
@@ -78,6 +92,9 @@ export function contractRouter(contract: Contract, db: Knex, config: Config, aut
     else res.type(mediaType).json(contract.render(user));
   }
 
-  const router = Router().get(read.path, authenticate, get).put(update.path, authenticate, put);
-  return patchable ? router.patch(patchable.path, authenticate, patch) : router;
+  return {
+    [operations.read]: get,
+    [operations.update]: put,
+    ...(operations.patch && { [operations.patch]: patch }),
+  };
 }

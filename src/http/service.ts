@@ -5,6 +5,7 @@ import express, { Router } from "express";
 import type { Knex } from "knex";
 import type { Registry } from "prom-client";
 import { ApiError } from "./api-error.ts";
+import type { OperationHandler } from "./operations.ts";
 import { spec, specText } from "../spec.ts";
 
 // Resolved, not required: requiring swagger-ui-dist would load its whole browser bundle into the server.
@@ -35,43 +36,49 @@ const DOCS_INIT = `fetch("/openapi.json")
   });
 `;
 
-/** Static files of the reference page: mounted before the validator, they are not API routes. */
+/** Static files of the reference page, mounted at /docs before the validator: they are not API routes. */
 export function docsAssets(): Router {
   return Router()
-    .use("/docs/assets", express.static(swaggerUiDir, { index: false, fallthrough: true }))
-    .get("/docs/init.js", (_req, res) => {
+    .use("/assets", express.static(swaggerUiDir, { index: false, fallthrough: true }))
+    .get("/init.js", (_req, res) => {
       res.type("text/javascript").send(DOCS_INIT);
     });
 }
 
 /**
- * `pending` says why bearer tokens cannot be verified yet, if they cannot; `metrics` is the registry /metrics serves
- * here (without it, with METRICS=false or METRICS_PORT, the path is 404).
+ * The service's operations, by operationId. `pending` says why bearer tokens cannot be verified yet, if they
+ * cannot; `metrics` is the registry /metrics serves here (without it, with METRICS=false or METRICS_PORT, the path
+ * is 404).
  */
-export function serviceRouter(db: Knex, pending: () => string | undefined, metrics?: Registry): Router {
-  return Router()
-    .get("/openapi.yaml", (_req, res) => {
+export function serviceOperations(
+  db: Knex,
+  pending: () => string | undefined,
+  metrics?: Registry,
+): Record<string, OperationHandler> {
+  return {
+    getOpenApiYaml: (_req, res) => {
       res.type("application/yaml").send(specText);
-    })
-    .get("/openapi.json", (_req, res) => {
+    },
+    getOpenApiJson: (_req, res) => {
       res.json(spec);
-    })
-    .get("/docs", (_req, res) => {
+    },
+    getApiReference: (_req, res) => {
       res.type("text/html").send(DOCS_PAGE);
-    })
-    .get("/healthz", (_req, res) => {
+    },
+    getHealth: (_req, res) => {
       res.json({ status: "ok" });
-    })
-    .get("/readyz", async (_req, res) => {
+    },
+    getReadiness: async (_req, res) => {
       const reason = await db.raw("select 1").then(
         () => pending(),
         () => "the database does not answer",
       );
       if (reason) res.status(503).set("Retry-After", "5").json({ status: "unavailable", reason });
       else res.json({ status: "ready" });
-    })
-    .get("/metrics", async (_req, res) => {
+    },
+    getMetrics: async (_req, res) => {
       if (!metrics) throw new ApiError("notFound", "No such path.");
       res.type(metrics.contentType).send(await metrics.metrics());
-    });
+    },
+  };
 }

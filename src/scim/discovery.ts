@@ -1,16 +1,22 @@
 // GET /scim/v2/ServiceProviderConfig, /ResourceTypes and /Schemas (RFC 7644 §4): static documents, public like the spec.
-import { Router } from "express";
+import type { OperationHandler } from "../http/operations.ts";
 import { discoveryDocument, SCIM_MEDIA_TYPE } from "./schema.ts";
 
-const PATHS = ["/scim/v2/ServiceProviderConfig", "/scim/v2/ResourceTypes", "/scim/v2/Schemas"];
+const OPERATIONS: Record<string, string> = {
+  getScimServiceProviderConfig: "/scim/v2/ServiceProviderConfig",
+  getScimResourceTypes: "/scim/v2/ResourceTypes",
+  getScimSchemas: "/scim/v2/Schemas",
+};
 
-export function scimDiscovery(): Router {
-  const router = Router();
-  for (const path of PATHS) {
-    const document = discoveryDocument(path);
-    router.get(path, (_req, res) => {
-      res.type(SCIM_MEDIA_TYPE).json(document);
-    });
-  }
-  return router;
+/** The discovery operations, by operationId. */
+export function scimDiscoveryOperations(): Record<string, OperationHandler> {
+  return Object.fromEntries(
+    Object.entries(OPERATIONS).map(([operationId, path]) => {
+      const document = discoveryDocument(path);
+      const handler: OperationHandler = (_req, res) => {
+        res.type(SCIM_MEDIA_TYPE).json(document);
+      };
+      return [operationId, handler];
+    }),
+  );
 }
