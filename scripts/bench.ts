@@ -20,7 +20,7 @@ import { fromFile, importDirectory, type ImportUser } from "../src/directory/imp
 import { secretKey, signToken, type TokenKeys } from "../src/tokens.ts";
 import { peakRssMb, startCpuMeter, type CpuPerUnit } from "./cpu-meter.ts";
 import { runScript } from "./run-script.ts";
-import { startServerProcess, stopServerProcess, type ServerProcess } from "./server-process.ts";
+import { startNodeOptions, startServerProcess, stopServerProcess, type ServerProcess } from "./server-process.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -82,8 +82,9 @@ type Server = "project" | "peer";
 /** The project as `npm start` runs it, or the yardstick; both on the Node.js that runs this script. */
 async function startServer(server: Server, env: Record<string, string>): Promise<ServerProcess> {
   const profile = options.profile && server === "project" ? ["--cpu-prof", "--cpu-prof-dir=bench-results"] : [];
-  const entry = server === "project" ? "dist/src/main.js" : "scripts/bench/peer.ts";
-  return startServerProcess([...profile, entry], { ...env, JWT_SECRET: SECRET, DEMO: "0", LOG_LEVEL: "info" });
+  const args =
+    server === "project" ? [...startNodeOptions(), ...profile, "dist/src/main.js"] : ["scripts/bench/peer.ts"];
+  return startServerProcess(args, { ...env, JWT_SECRET: SECRET, DEMO: "0", LOG_LEVEL: "info" });
 }
 
 /** PUT /users/{id}: a different user and a fresh unique email on every request, as the administrator. */

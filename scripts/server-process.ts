@@ -63,6 +63,14 @@ export async function stopGroup(child: ChildProcess, signal: NodeJS.Signals = "S
   for (let i = 0; i < 100 && groupRunning(child.pid!); i++) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
+/** The Node.js options package.json's start script gives the server, so that tools run it as `npm start` does. */
+export function startNodeOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    scripts: { start: string };
+  };
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith("--"));
+}
+
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
