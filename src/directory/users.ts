@@ -28,35 +28,52 @@ export const USER_COLUMNS = [
 ] as const;
 // Quoted once here rather than by Knex on every request (the hot statements select these twice).
 const USER_COLUMN_LIST = USER_COLUMNS.map((column) => `"${column}"`).join(", ");
-const USER_SELECT_LIST = USER_COLUMNS.map((column) => `u."${column}"`).join(", ");
+const USER_JSON_MEMBERS = USER_COLUMNS.map((column) => `'${column}', u."${column}"`).join(", ");
 
 const REPORT_JSON = `json_build_object('id', p.id, 'uuid', p.uuid, 'referenceId', p.reference_id, 'type', p.type,
   'processed', p.processed, 'score', p.score, 'scoreProbability', p.score_probability,
   'scoreConfidence', p.score_confidence, 'scoreVersion', p.score_version)`;
 
+/** A user as the statements below select it: one JSON object, whose timestamps are ISO 8601 text. */
+type UserJson = Omit<User, "last_login" | "created_at" | "updated_at"> & {
+  last_login: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
 /**
- * Selects users from `source` (the users table, or a CTE of just-updated rows). With relations, also the role
- * object, owned reports (of `reportUuids` when the same statement reassigns them, since a statement does not
- * see its own CTEs' writes) and the names of who created and last updated the user.
+ * Each user arrives as one JSON column rather than ~25 typed ones: node-postgres sets up a parser per column of
+ * every result and copies a row object per row, which cost more than one JSON.parse (docs/performance.md).
+ */
+function fromJson<T extends User>(user: UserJson): T {
+  return {
+    ...user,
+    last_login: user.last_login === null ? null : new Date(user.last_login),
+    created_at: new Date(user.created_at),
+    updated_at: new Date(user.updated_at),
+  } as T;
+}
+
+/**
+ * Selects users from `source` (the users table, or a CTE of just-updated rows) as the JSON column `user`. With
+ * relations, it also holds the role object, owned reports (of `reportUuids` when the same statement reassigns them,
+ * since a statement does not see its own CTEs' writes) and the names of who created and last updated the user.
  */
 function selectUsers(db: Knex, query: Knex.QueryBuilder, source: string, relations: boolean, reportUuids?: string[]) {
-  query.from({ u: source }).select(db.raw(USER_SELECT_LIST));
-  if (!relations) return query;
+  query.from({ u: source });
+  if (!relations) return query.select(db.raw(`json_build_object(${USER_JSON_MEMBERS}) as "user"`));
   const reportFilter = reportUuids ? db.raw("p.uuid = any(?)", [reportUuids]) : db.raw("p.user_id = u.id");
   const actorName = (column: string) =>
-    db.raw(
-      `case when u.${column} = u.id then u.username else (select a.username from users a where a.id = u.${column}) end as ${column}_name`,
-    );
+    `case when u.${column} = u.id then u.username else (select a.username from users a where a.id = u.${column}) end`;
   return query.select(
     db.raw(
-      "(select row_to_json(r) from (select id, name, description, type, permissions from roles where type = u.role) r) as role_info",
-    ),
-    db.raw(
-      `coalesce((select json_agg(${REPORT_JSON} order by p.uuid) from reports p where ?), '[]'::json) as reports`,
+      `json_build_object(${USER_JSON_MEMBERS},
+        'role_info', (select row_to_json(r) from (select id, name, description, type, permissions from roles where type = u.role) r),
+        'reports', coalesce((select json_agg(${REPORT_JSON} order by p.uuid) from reports p where ?), '[]'::json),
+        'created_by_name', ${actorName("created_by")},
+        'updated_by_name', ${actorName("updated_by")}) as "user"`,
       [reportFilter],
     ),
-    actorName("created_by"),
-    actorName("updated_by"),
   );
 }
 
@@ -79,7 +96,8 @@ export async function findUser(db: Knex, ref: UserRef, relations: boolean, lock?
 /** With `lock`, the row stays locked (FOR UPDATE) until the caller's transaction ends. */
 export async function findUser(db: Knex, ref: UserRef, relations: boolean, lock = false): Promise<User | undefined> {
   const query = selectUsers(db, db.queryBuilder(), "users", relations).whereRaw(...refCondition(ref));
-  return (lock ? query.forUpdate("u") : query).first<User | undefined>();
+  const row = await (lock ? query.forUpdate("u") : query).first<{ user: UserJson } | undefined>();
+  return row && fromJson(row.user);
 }
 
 export async function findCaller(db: Knex, ref: UserRef): Promise<Caller | undefined> {
@@ -89,7 +107,7 @@ export async function findCaller(db: Knex, ref: UserRef): Promise<Caller | undef
     .first<Caller | undefined>();
 }
 
-type Located = User & { is_caller: boolean; is_target: boolean };
+type Located = { user: UserJson; is_caller: boolean; is_target: boolean };
 
 /** The caller and the addressed user in one round trip (they may be the same row). */
 export async function findCallerAndUser(db: Knex, callerRef: UserRef, ref: UserRef, relations: boolean) {
@@ -105,11 +123,9 @@ export async function findCallerAndUser(db: Knex, callerRef: UserRef, ref: UserR
       .select(db.raw(`${callerCondition} as is_caller, ${condition} as is_target`, [param("caller"), param("ref")]))
       .whereRaw(`${callerCondition} or ${condition}`, [param("caller"), param("ref")]);
   });
-  const users = rows.map(({ is_caller, is_target, ...user }) => ({ user, is_caller, is_target }));
-  return {
-    caller: users.find((row) => row.is_caller)?.user as Caller | undefined,
-    user: users.find((row) => row.is_target)?.user,
-  };
+  const caller = rows.find((row) => row.is_caller)?.user;
+  const user = rows.find((row) => row.is_target)?.user;
+  return { caller: caller && (fromJson<User>(caller) as Caller), user: user && fromJson<User>(user) };
 }
 
 export async function unknownReports(db: Knex, uuids: string[]): Promise<string[]> {
@@ -195,7 +211,7 @@ export async function writeUser(db: Knex, write: Write): Promise<User | undefine
     newName: renamed?.new,
   };
   const shape = `write:${relations}:${reports !== undefined}:${Object.keys(columns).join(",")}`;
-  const rows: User[] = await runCompiled(db, shape, values, (param) => {
+  const rows: { user: UserJson }[] = await runCompiled(db, shape, values, (param) => {
     const set = Object.fromEntries(Object.keys(columns).map((column) => [column, param(`column:${column}`)]));
     const updated = db("users")
       .update({ ...set, version: db.raw("version + 1"), updated_at: db.fn.now(), updated_by: param("actorId") })
@@ -257,7 +273,7 @@ export async function writeUser(db: Knex, write: Write): Promise<User | undefine
     }
     return selectUsers(db, query, "updated", relations, reports && (param("reports") as unknown as string[]));
   });
-  return rows[0];
+  return rows[0] && fromJson(rows[0].user);
 }
 
 /**
