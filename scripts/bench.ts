@@ -6,7 +6,7 @@
 // project server's CPU profiles into bench-results/).
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -18,6 +18,7 @@ import { openDatabase } from "../src/db/knex.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { fromFile, importDirectory, type ImportUser } from "../src/directory/import.ts";
 import { secretKey, signToken, type TokenKeys } from "../src/tokens.ts";
+import { profileLayers, type LayerShare } from "./bench/profile-layers.ts";
 import { peakRssMb, startCpuMeter, type CpuPerUnit } from "./cpu-meter.ts";
 import { runScript } from "./run-script.ts";
 import { startNodeOptions, startServerProcess, stopServerProcess, type ServerProcess } from "./server-process.ts";
@@ -54,6 +55,8 @@ interface HttpResult {
   peakRssMb: number;
   /** CPU ms per request: the server (all its threads; with PGlite inside), PostgreSQL, the load generator. */
   cpuMsPerRequest: CpuPerUnit;
+  /** With --profile, the project's CPU profile of the round and its shares by layer. */
+  profile?: { file: string; layers: LayerShare[] };
 }
 interface SqlResult {
   transactionsPerSecond: number;
@@ -64,6 +67,7 @@ interface SqlResult {
 }
 
 const log = (line: string) => console.error(`[bench] ${line}`);
+const RESULTS = "bench-results";
 
 function directory(): { adminId: string; ids: string[]; users: ImportUser[] } {
   const ids = Array.from({ length: USERS }, () => randomUUID());
@@ -81,7 +85,7 @@ type Server = "project" | "peer";
 
 /** The project as `npm start` runs it, or the yardstick; both on the Node.js that runs this script. */
 async function startServer(server: Server, env: Record<string, string>): Promise<ServerProcess> {
-  const profile = options.profile && server === "project" ? ["--cpu-prof", "--cpu-prof-dir=bench-results"] : [];
+  const profile = options.profile && server === "project" ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`] : [];
   const args =
     server === "project" ? [...startNodeOptions(), ...profile, "dist/src/main.js"] : ["scripts/bench/peer.ts"];
   return startServerProcess(args, { ...env, JWT_SECRET: SECRET, DEMO: "0", LOG_LEVEL: "info" });
@@ -140,6 +144,34 @@ async function measureHttp(
     peakRssMb: peakRssMb(child.pid!),
     cpuMsPerRequest,
   };
+}
+
+const profileFiles = () =>
+  new Set(existsSync(RESULTS) ? readdirSync(RESULTS).filter((file) => file.endsWith(".cpuprofile")) : []);
+
+/** Starts a server, measures it and stops it; with --profile, the result says where the project's CPU went. */
+async function measureServer(
+  server: Server,
+  env: Record<string, string>,
+  adminId: string,
+  ids: string[],
+  database?: string,
+): Promise<HttpResult> {
+  const before = profileFiles();
+  const started = await startServer(server, env);
+  let result: HttpResult;
+  try {
+    result = await measureHttp(started.url, started.child, adminId, ids, database);
+  } finally {
+    await stopServerProcess(started);
+  }
+  const written = [...profileFiles()].find((file) => !before.has(file));
+  if (written) {
+    const file = join(RESULTS, written);
+    result.profile = { file, layers: profileLayers(file) };
+    log(`${file}: ${result.profile.layers.map(({ layer, percent }) => `${layer} ${percent} %`).join(", ")}`);
+  }
+  return result;
 }
 
 /** The same work in SQL: load the caller, read the target's version, update it conditionally, audit; one transaction. */
@@ -245,12 +277,8 @@ async function benchPostgres(baseUrl: string) {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const server of ["project", "peer"] as const) {
         log(`round ${round} of ${ROUNDS}: ${server}`);
-        const started = await startServer(server, { DATABASE_URL: url.toString(), DB_POOL_MAX: String(CONNECTIONS) });
-        try {
-          rounds[server].push(await measureHttp(started.url, started.child, adminId, ids, name));
-        } finally {
-          await stopServerProcess(started);
-        }
+        const env = { DATABASE_URL: url.toString(), DB_POOL_MAX: String(CONNECTIONS) };
+        rounds[server].push(await measureServer(server, env, adminId, ids, name));
       }
     }
     const project = summarise(rounds.project);
@@ -298,13 +326,7 @@ async function benchEmbedded() {
     await seed(db, users);
     await db.destroy();
 
-    const server = await startServer("project", { DATA_DIR: dataDir, DATABASE_URL: "" });
-    let http: HttpResult;
-    try {
-      http = await measureHttp(server.url, server.child, adminId, ids);
-    } finally {
-      await stopServerProcess(server);
-    }
+    const http = await measureServer("project", { DATA_DIR: dataDir, DATABASE_URL: "" }, adminId, ids);
 
     log(`the same SQL work directly through PGlite, ${DURATION} s (one connection)`);
     const pglite = new PGlite(join(dataDir, "pgdata"));
@@ -344,8 +366,8 @@ runScript(async () => {
     else log("no DATABASE_URL or TEST_DATABASE_URL: the PostgreSQL run is skipped");
   }
   if (options.only !== "postgres") results.embedded = await benchEmbedded();
-  mkdirSync("bench-results", { recursive: true });
-  const file = join("bench-results", `bench-${Date.now()}.json`);
+  mkdirSync(RESULTS, { recursive: true });
+  const file = join(RESULTS, `bench-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
   console.log(JSON.stringify(results, null, 2));
   log(`written to ${file}`);
