@@ -35,3 +35,51 @@ it("pretty: one line per request with method, path, status, duration and request
     server.close();
   }
 });
+
+it("json: a 5xx is logged at error level, and a request the client gave up on as aborted", async () => {
+  const records: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      records.push(
+        ...chunk
+          .toString()
+          .trim()
+          .split("\n")
+          .map((line) => JSON.parse(line) as Record<string, unknown>),
+      );
+      done();
+    },
+  });
+  const logger = createLogger("info", sink);
+  let reached: () => void;
+  const requestReached = new Promise<void>((resolve) => (reached = resolve));
+  const app = express()
+    .use(requestLogger(logger))
+    .get("/broken", (_req, res) => {
+      res.status(500).end();
+    })
+    .get("/slow", () => reached());
+  const server = app.listen(0, "127.0.0.1");
+  try {
+    await new Promise((resolve) => server.once("listening", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await fetch(`${base}/broken`);
+    const aborted = new AbortController();
+    const slow = fetch(`${base}/slow`, { signal: aborted.signal }).catch(() => undefined);
+    await requestReached;
+    aborted.abort();
+    await slow;
+    for (let i = 0; i < 100 && records.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(records).toEqual([
+      expect.objectContaining({
+        level: 50,
+        msg: "request completed",
+        req: expect.objectContaining({ url: "/broken" }),
+      }),
+      expect.objectContaining({ level: 30, msg: "request aborted", req: expect.objectContaining({ url: "/slow" }) }),
+    ]);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
