@@ -176,8 +176,9 @@ export function inspectBody(body: unknown): void {
 /** XML and form bodies, where the operation documents their media type: read as text, decoded to what JSON gives. */
 function decodeText(text: RequestHandler, req: Request, res: Response, done: NextFunction): void {
   const type = mediaType(req);
+  if (!XML_TYPES.includes(type) && type !== FORM_TYPE) return done();
   const documented = documentedSchema(req, type);
-  if (!documented || !(XML_TYPES.includes(type) || type === FORM_TYPE)) return done();
+  if (!documented) return done();
   void text(req, res, (error?: unknown) => {
     if (error || typeof req.body !== "string") return done(error);
     try {
