@@ -1,14 +1,18 @@
 // npm run build, and npm start before it starts the server: compiles src/ and generated/ into dist/ with
-// `tsc -b`, and copies the spec beside them. When no input is newer than the last successful build, tsc is not
-// even loaded: its own up-to-date check costs ~0.3 s of a warm start (docs/performance.md). Run by Node.js itself
-// (types stripped), so that it needs nothing else.
+// `tsc -b`, and puts the spec beside them, as written and parsed. When no input is newer than the last successful
+// build, tsc is not even loaded: its own up-to-date check costs ~0.3 s of a warm start (docs/performance.md). Run
+// by Node.js itself (types stripped), so that it needs nothing else.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const INPUTS = ["src", "generated", "tsconfig.json", "tsconfig.build.json", "package-lock.json"];
-// Written only after tsc succeeded: a failed build is tried again next time.
+const SPEC = "openapi.yaml";
+// Written only after tsc succeeded: a failed build is tried again next time. (src/spec.ts names the parsed spec.)
 const BUILT = join("dist", ".built");
+const PARSED_SPEC = join("dist", "openapi.parsed.json");
+
+const modified = (path: string) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 
 function newestChange(path: string): number {
   const stat = statSync(path);
@@ -16,10 +20,13 @@ function newestChange(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
 }
 
-const built = statSync(BUILT, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-if (Math.max(...INPUTS.map(newestChange)) >= built) {
+if (Math.max(...INPUTS.map(newestChange)) >= modified(BUILT)) {
   rmSync(BUILT, { force: true });
   execFileSync(join("node_modules", ".bin", "tsc"), ["-b", "tsconfig.build.json"], { stdio: "inherit" });
   writeFileSync(BUILT, "");
 }
-copyFileSync("openapi.yaml", join("dist", "openapi.yaml"));
+if (modified(SPEC) >= Math.min(modified(join("dist", SPEC)), modified(PARSED_SPEC))) {
+  const { parse } = await import("yaml");
+  copyFileSync(SPEC, join("dist", SPEC));
+  writeFileSync(PARSED_SPEC, JSON.stringify(parse(readFileSync(SPEC, "utf8"))));
+}

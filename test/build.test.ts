@@ -1,6 +1,6 @@
 // scripts/build.ts (npm run build, and npm start before the server): tsc runs when an input is newer than the last
-// successful build, not otherwise; a failed build is tried again; the spec is copied every time. Run in a scratch
-// project whose `tsc` only records that it ran.
+// successful build, not otherwise; a failed build is tried again; the spec is put beside the build, also parsed.
+// Run in a scratch project whose `tsc` only records that it ran.
 import { execFileSync } from "node:child_process";
 import {
   chmodSync,
@@ -67,10 +67,14 @@ it("a failed build is tried again on the next one", () => {
   expect(tscRuns()).toBe(3);
 });
 
-it("copies the spec on every build, also when nothing is compiled", () => {
+it("puts the spec beside the build, as written and parsed, whenever it changed, also when nothing is compiled", () => {
   build();
-  writeFileSync(join(project, "openapi.yaml"), "openapi: 3.0.3\ninfo: {}\n");
+  writeFileSync(join(project, "openapi.yaml"), "openapi: 3.0.3\ninfo: { title: changed }\n");
   build();
   expect(tscRuns()).toBe(1);
-  expect(readFileSync(join(project, "dist/openapi.yaml"), "utf8")).toContain("info");
+  expect(readFileSync(join(project, "dist/openapi.yaml"), "utf8")).toContain("changed");
+  expect(JSON.parse(readFileSync(join(project, "dist/openapi.parsed.json"), "utf8"))).toEqual({
+    openapi: "3.0.3",
+    info: { title: "changed" },
+  });
 });

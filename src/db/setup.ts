@@ -1,7 +1,6 @@
 // From configuration to a ready database: which one, migrated, and (when asked or empty embedded) the demo.
 import type { Knex } from "knex";
 import type { Config } from "../config.ts";
-import { fromFile, importDirectory } from "../directory/import.ts";
 import { DEMO_ADMIN_ID, demoDirectory } from "./demo.ts";
 import type { DatabaseTarget } from "./knex.ts";
 import { migrate } from "./migrate.ts";
@@ -26,7 +25,11 @@ export interface Prepared {
 export async function prepareDatabase(db: Knex, config: Config): Promise<Prepared> {
   const migrations = await migrate(db);
   const wantsDemo = config.demo ?? (!config.databaseUrl && (await isEmpty(db)));
-  if (wantsDemo) await importDirectory(db, fromFile(demoDirectory), { actorId: DEMO_ADMIN_ID });
+  if (wantsDemo) {
+    // Loaded only to load the demo: the import's schemas (and their compiling) are not needed to serve requests.
+    const { fromFile, importDirectory } = await import("../directory/import.ts");
+    await importDirectory(db, fromFile(demoDirectory), { actorId: DEMO_ADMIN_ID });
+  }
   return { migrations, demoLoaded: wantsDemo };
 }
 
