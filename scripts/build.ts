@@ -8,7 +8,7 @@ import { join } from "node:path";
 
 const INPUTS = ["src", "generated", "tsconfig.json", "tsconfig.build.json", "package-lock.json"];
 const SPEC = "openapi.yaml";
-// Written only after tsc succeeded: a failed build is tried again next time. (src/spec.ts names the parsed spec.)
+// Written only after tsc succeeded: a failed build is tried again next time. src/spec.ts reads the parsed spec.
 const BUILT = join("dist", ".built");
 const PARSED_SPEC = join("dist", "openapi.parsed.json");
 

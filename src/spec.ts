@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 
 export const specText = readFileSync(new URL("../openapi.yaml", import.meta.url), "utf8");
 
-/** Beside the compiled server, the build leaves openapi.yaml already parsed (scripts/build.ts). */
-export const PARSED_SPEC = "openapi.parsed.json";
+/** Beside the compiled server, the build leaves openapi.yaml already parsed (scripts/build.ts writes it). */
+const PARSED_SPEC = "openapi.parsed.json";
 
 // The spec is the source of truth; only the parts read here are typed.
 export interface OpenApiSpec {
