@@ -1,5 +1,5 @@
-// npm run lint: typescript-eslint's type-checked rules over the sources, scripts and tests, and the layering rule
-// that keeps the directory (the domain) free of HTTP and of the contracts' wire formats.
+// npm run lint: typescript-eslint's type-checked rules over the sources, scripts and tests, and the layering rules:
+// the directory (the domain) is free of HTTP and of wire formats; contracts/ and scim/ are free of http/.
 import eslint from "@eslint/js";
 import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
@@ -22,10 +22,28 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["**/http/**", "**/contracts/**"],
+              group: ["**/http/**", "**/wire/**", "**/contracts/**", "**/scim/**"],
               message: "The directory knows no HTTP and no wire format: raise a domain error instead.",
             },
             { group: ["express", "express-*"], message: "The directory knows no HTTP." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contracts and SCIM's protocol pieces sit beside src/http/, not above it: what they share with it (errors,
+    // ETags, the handler type) is in src/wire/.
+    files: ["src/contracts/**/*.ts", "src/scim/**/*.ts", "src/wire/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/http/**"],
+              message: "src/http/ is the pipeline that calls this code: import what you share from src/wire/.",
+            },
           ],
         },
       ],

@@ -10,9 +10,10 @@ import { authenticate } from "./http/authenticate.ts";
 import { cors } from "./http/cors.ts";
 import { bodyDecoders } from "./http/decode.ts";
 import { errorRenderer } from "./http/render-error.ts";
-import { dispatchOperations } from "./http/operations.ts";
-import { resolveRoute } from "./http/route.ts";
-import { contractOperations } from "./http/routes.ts";
+import { createDirectory, type Directory } from "./directory/directory.ts";
+import { contractOperations } from "./http/contract-operations.ts";
+import { dispatchOperations } from "./http/dispatch.ts";
+import { resolveRoute } from "./http/documented-route.ts";
 import { docsAssets, serviceOperations } from "./http/service.ts";
 import { scimDiscoveryOperations } from "./scim/discovery.ts";
 import { requestLogger } from "./log.ts";
@@ -34,6 +35,17 @@ export interface AppOptions {
   tracing?: Tracing;
   /** Validate every response against the spec too (tests do; a mismatch becomes a 500). */
   validateResponses?: boolean;
+  /** Check that every cached statement is what its shape builds (tests do). */
+  verifyStatements?: boolean;
+}
+
+/** The directory's use cases over `db`, with the settings of `config`. */
+export function openDirectory(db: Knex, config: Config, verifyStatements = false): Directory {
+  return createDirectory(
+    db,
+    { readOnly: config.readOnly, versionRequired: config.requireIfMatch },
+    { prepare: config.dbPreparedStatements, verify: verifyStatements },
+  );
 }
 
 export function createApp({
@@ -45,6 +57,7 @@ export function createApp({
   metrics,
   tracing,
   validateResponses = false,
+  verifyStatements = false,
 }: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -72,12 +85,13 @@ export function createApp({
   );
   const pending = () => (isProviderKeys(keys) ? keys.pending() : undefined);
   const auth = authenticate(keys, config);
+  const directory = openDirectory(db, config, verifyStatements);
   app.use(
     dispatchOperations({
       ...serviceOperations(db, pending, config.metricsPort === undefined ? metrics?.registry : undefined),
       ...scimDiscoveryOperations(),
       ...Object.fromEntries(
-        contracts.flatMap((contract) => Object.entries(contractOperations(contract, db, config, auth))),
+        contracts.flatMap((contract) => Object.entries(contractOperations(contract, directory, auth))),
       ),
     }),
   );

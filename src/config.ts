@@ -155,10 +155,7 @@ function subjectClaim(env: Env, name: string): SubjectClaim {
   const raw = text(env, name) ?? "sub";
   const claim = SUBJECT_CLAIMS.find((known) => known === raw);
   if (!claim) {
-    throw new ConfigError(
-      `${name} must be one of ${SUBJECT_CLAIMS.join(", ")}, not '${raw}': another claim would be matched against ` +
-        "the users' externalId, which this directory does not store yet (it comes with the SCIM contract)",
-    );
+    throw new ConfigError(`${name} must be one of ${SUBJECT_CLAIMS.join(", ")}, not '${raw}'`);
   }
   return claim;
 }

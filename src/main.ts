@@ -3,14 +3,13 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Knex } from "knex";
 import type { Logger } from "pino";
-import { createApp } from "./app.ts";
+import { createApp, openDirectory } from "./app.ts";
 import { contracts } from "./contracts/index.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { DataDirInUseError } from "./db/data-dir-lock.ts";
 import { DEMO_ADMIN_ID } from "./db/demo.ts";
 import { describeTarget, openDatabase } from "./db/knex.ts";
 import { databaseTarget, prepareDatabase } from "./db/setup.ts";
-import { findUser } from "./directory/users.ts";
 import { createLogger, prettyDestination } from "./log.ts";
 import { isProviderKeys, openTokenKeys, signToken, type VerificationKeys } from "./tokens.ts";
 
@@ -73,7 +72,7 @@ async function main() {
  * merely still holds the demo administrator, so that tokens do not land in a production log.
  */
 async function printDemoToken(db: Knex, config: Config, keys: VerificationKeys, port: number, logger: Logger) {
-  const admin = await findUser(db, { by: "id", value: DEMO_ADMIN_ID }, false);
+  const admin = await openDirectory(db, config).find({ by: "id", value: DEMO_ADMIN_ID });
   if (admin?.status !== "active" || isProviderKeys(keys) || !keys.signKey) return;
   if (config.demo)
     logger.warn("DEMO=1: printing a demo administrator token; do not set DEMO=1 on a production directory");

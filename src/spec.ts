@@ -71,3 +71,21 @@ export function operationParam(operationId: string): string {
     throw new Error(`openapi.yaml has no operation ${operationId} on a path with one parameter`);
   return route.params[0];
 }
+
+/** Walks every object of the spec, wherever it is (paths, components), depth first. */
+function* objectsOf(value: unknown): Generator<Record<string, unknown>> {
+  if (value === null || typeof value !== "object") return;
+  if (!Array.isArray(value)) yield value as Record<string, unknown>;
+  for (const item of Object.values(value)) yield* objectsOf(item);
+}
+
+const responseHeaders = new Set<string>();
+const requestHeaders = new Set<string>();
+for (const object of objectsOf({ paths: spec.paths, components: spec.components })) {
+  if (typeof object.description === "string" && object.headers && typeof object.headers === "object")
+    for (const name of Object.keys(object.headers)) responseHeaders.add(name);
+  if (object.in === "header" && typeof object.name === "string") requestHeaders.add(object.name);
+}
+
+/** The headers the spec documents: those its responses carry, and those its operations read as parameters. */
+export const documentedHeaders = { response: [...responseHeaders], request: [...requestHeaders] };

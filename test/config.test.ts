@@ -78,11 +78,11 @@ describe("loadConfig", () => {
     }
   });
 
-  it("JWT_SUBJECT_CLAIM names sub, email or preferred_username; another claim waits for externalId", () => {
+  it("JWT_SUBJECT_CLAIM names sub, email or preferred_username", () => {
     expect(loadConfig({ JWT_SUBJECT_CLAIM: "email" }).jwtSubjectClaim).toBe("email");
     expect(loadConfig({ JWT_SUBJECT_CLAIM: "preferred_username" }).jwtSubjectClaim).toBe("preferred_username");
     expect(() => loadConfig({ JWT_SUBJECT_CLAIM: "oid" })).toThrow(
-      /matched against the users' externalId, which this directory does not store yet/,
+      /JWT_SUBJECT_CLAIM must be one of sub, email, preferred_username, not 'oid'/,
     );
   });
 

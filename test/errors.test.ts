@@ -1,7 +1,9 @@
 // Failures a request can provoke deep down are still the client's: PostgreSQL's data exceptions become the
-// contract's validation error, and a token naming a user id PostgreSQL cannot hold is a 401, never a 500.
+// directory's validation error (src/directory/database-errors.ts, the one translation of PostgreSQL's errors), and
+// a token naming a user id PostgreSQL cannot hold is a 401, never a 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toApiError } from "../src/http/render-error.ts";
+import { fromDatabaseError } from "../src/directory/database-errors.ts";
+import { ConcurrentChange, DirectoryUnavailable, Invalid, ValueTaken } from "../src/directory/errors.ts";
 import { send, startServer, type TestServer } from "./support/harness.ts";
 
 let server: TestServer;
@@ -22,10 +24,29 @@ describe("PostgreSQL data exceptions (class 22)", () => {
     ["untranslatable character", "select convert_from('\\x00'::bytea, 'UTF8')", []],
     ["unsupported Unicode escape in jsonb", `select '{"a\\u0000":1}'::jsonb`, []],
     ["numeric value out of range", "select 2147483648::integer", []],
-  ])("%s becomes the contract's validation error", async (_name, sql, bindings) => {
+  ])("%s becomes the directory's validation error", async (_name, sql, bindings) => {
     const error = (await failure(sql, bindings)) as { code: string };
     expect(error.code).toMatch(/^22/);
-    expect(toApiError(error)).toMatchObject({ kind: "invalid", status: 400 });
+    expect(fromDatabaseError(error)).toBeInstanceOf(Invalid);
+  });
+});
+
+describe("other PostgreSQL errors", () => {
+  it("a taken username, email or externalId names the field by its unique index", async () => {
+    const error = await failure("insert into users (id, username) values ('x', 'ADMIN')");
+    expect(fromDatabaseError(error)).toEqual(new ValueTaken("username"));
+  });
+
+  it.each([["57P01"], ["08006"], ["ECONNREFUSED"]])("%s: the directory is unavailable (503)", (code) => {
+    expect(fromDatabaseError(Object.assign(new Error("gone"), { code }))).toBeInstanceOf(DirectoryUnavailable);
+  });
+
+  it.each([["40001"], ["40P01"]])("%s: a concurrent change got in the way (409, retry)", (code) => {
+    expect(fromDatabaseError(Object.assign(new Error("retry"), { code }))).toBeInstanceOf(ConcurrentChange);
+  });
+
+  it("anything else is left as it is: a fault of ours, a 500", async () => {
+    expect(fromDatabaseError(await failure("select * from no_such_table"))).toBeUndefined();
   });
 });
 

@@ -1,7 +1,8 @@
 // The dispatch table and the spec must name the same operations: a documented operation without a handler, or a
 // handler for an operation the spec does not document, stops the server from starting.
 import { expect, it } from "vitest";
-import { dispatchOperations, type OperationHandler } from "../src/http/operations.ts";
+import { dispatchOperations } from "../src/http/dispatch.ts";
+import type { OperationHandler } from "../src/wire/operation.ts";
 import { documentedOperationIds } from "../src/spec.ts";
 
 const handler: OperationHandler = () => undefined;

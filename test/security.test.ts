@@ -133,7 +133,7 @@ describe("responses", () => {
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
   });
 
-  it("CORS, when configured, allows If-Match and exposes ETag", async () => {
+  it("CORS, when configured, allows the path's documented methods and If-Match, and exposes ETag", async () => {
     const withCors = await startServer({ corsOrigins: ["https://app.example"] });
     try {
       const preflight = await send(withCors, "OPTIONS", "/users/12345", {
@@ -145,12 +145,21 @@ describe("responses", () => {
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get("access-control-allow-headers")).toContain("If-Match");
+      expect(preflight.headers.get("access-control-allow-methods")).toBe("GET, PUT");
+      // Every method the spec documents for the path asked about: SCIM's PATCH too.
+      const scim = await send(withCors, "OPTIONS", "/scim/v2/Users/2819c223-7f76-453a-919d-413861904646", {
+        headers: { Origin: "https://app.example", "Access-Control-Request-Method": "PATCH" },
+      });
+      expect(scim.status).toBe(204);
+      expect(scim.headers.get("access-control-allow-methods")?.split(", ")).toContain("PATCH");
       const get = await send(withCors, "GET", "/users/12345", {
         as: "admin",
         headers: { Origin: "https://app.example" },
       });
       expect(get.headers.get("access-control-allow-origin")).toBe("https://app.example");
-      expect(get.headers.get("access-control-expose-headers")).toContain("ETag");
+      expect(get.headers.get("access-control-expose-headers")?.split(", ")).toEqual(
+        expect.arrayContaining(["ETag", "Retry-After", "WWW-Authenticate", "X-Request-Id"]),
+      );
       const other = await send(withCors, "GET", "/healthz", { headers: { Origin: "https://evil.example" } });
       expect(other.headers.get("access-control-allow-origin")).toBeNull();
     } finally {

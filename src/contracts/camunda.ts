@@ -1,6 +1,6 @@
 // Contract B (seed 001, Camunda 7): full replacement of the profile, 204, errors {type, message}.
 import type { components } from "../../generated/api.ts";
-import type { ErrorKind } from "../http/api-error.ts";
+import type { ErrorKind } from "../wire/api-error.ts";
 import { detailsText, type Contract, type FieldTable } from "./contract.ts";
 
 type CamundaProfile = components["schemas"]["CamundaProfile"];

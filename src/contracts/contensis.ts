@@ -59,8 +59,7 @@ export const contensis: Contract<ContensisUser, ContensisError, ContensisUserUpd
   resolve(param, caller) {
     if (param === "@current") return caller;
     if (UUID.test(param)) return { by: "id", value: param };
-    if (param.includes("@")) return { by: "email", value: param };
-    return { by: "username", value: param };
+    return { by: "login", value: param };
   },
   render,
   checkRequest: (body) => [

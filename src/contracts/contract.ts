@@ -3,7 +3,7 @@
 import type { Access } from "../directory/policy.ts";
 import type { ChangeField, Changes, User, UserRef } from "../directory/model.ts";
 import type { FieldProblem } from "../directory/errors.ts";
-import type { ApiError, ErrorKind } from "../http/api-error.ts";
+import type { ApiError, ErrorKind } from "../wire/api-error.ts";
 
 export interface FieldRule {
   /** The canonical field this wire field writes. */

@@ -2,7 +2,7 @@
 import type { components } from "../../generated/api.ts";
 import type { RoleType, Status } from "../directory/model.ts";
 import { checkAttributes } from "../directory/validate.ts";
-import { notFound } from "../http/api-error.ts";
+import { UserNotFound } from "../directory/errors.ts";
 import { detailsText, iso, type Contract, type FieldTable } from "./contract.ts";
 
 type DeviceHiveUser = components["schemas"]["DeviceHiveUser"];
@@ -38,7 +38,7 @@ export const devicehive: Contract<DeviceHiveUser, DeviceHiveError, DeviceHiveUse
     if (param === "current") return caller;
     const num = Number(param);
     // Beyond what a JSON number holds exactly (and PostgreSQL's bigint) no user can exist.
-    if (!Number.isSafeInteger(num)) throw notFound(param);
+    if (!Number.isSafeInteger(num)) throw new UserNotFound(param);
     return { by: "num", value: num };
   },
   render: (user): DeviceHiveUser => ({

@@ -2,11 +2,11 @@
 import type { components } from "../../generated/api.ts";
 import type { User } from "../directory/model.ts";
 import { checkLanguage, checkTimezone } from "../directory/validate.ts";
-import type { ErrorContext } from "../http/api-error.ts";
+import type { ErrorContext } from "../wire/api-error.ts";
 import { applyPatch } from "../scim/patch.ts";
 import { ERROR_SCHEMA, SCIM_MEDIA_TYPE, USER_SCHEMA } from "../scim/schema.ts";
 import { detailsText, iso, type Contract } from "./contract.ts";
-import { formatEtag } from "../http/etag.ts";
+import { formatEtag } from "../wire/etag.ts";
 
 type ScimUser = components["schemas"]["ScimUser"];
 type ScimUserReplace = components["schemas"]["ScimUserReplace"];

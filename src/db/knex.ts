@@ -1,5 +1,5 @@
-// The one Knex factory: knex's PostgreSQL client with prepared statements, over a `pg` pool when a PostgreSQL URL
-// is given, else over an embedded PGlite through PGlite's node-postgres adapter (same driver, same code path).
+// The one Knex factory: knex's PostgreSQL client, over a `pg` pool when a PostgreSQL URL is given, else over an
+// embedded PGlite through PGlite's node-postgres adapter (same driver, same code path).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -8,13 +8,13 @@ import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import knex, { type Knex } from "knex";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
-import { PreparedStatementsClient } from "./prepared-statements.ts";
+import PostgresClient from "knex/lib/dialects/postgres/index.js";
 
 // bigint (int8) columns arrive as strings from `pg`; contract C's user number fits in a double (bounded in the spec).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; poolMax: number; preparedStatements?: boolean }
+  | { kind: "postgres"; url: string; poolMax: number }
   | { kind: "embedded"; dataDir: string }
   /** An open PGlite (tests): the Knex instance takes it over and closes it on destroy. */
   | { kind: "pglite"; instance: PGlite };
@@ -23,7 +23,7 @@ export function openDatabase(target: DatabaseTarget): Knex {
   switch (target.kind) {
     case "postgres":
       return knex({
-        client: target.preparedStatements === false ? "pg" : PreparedStatementsClient,
+        client: "pg",
         connection: target.url,
         pool: { min: 0, max: target.poolMax },
         acquireConnectionTimeout: 5_000,
@@ -57,7 +57,7 @@ function embeddedOptions() {
  * then releases the data directory's lock).
  */
 function onPglite(pglite: PGlite, unlock?: () => void): Knex {
-  class PgliteClient extends PreparedStatementsClient {
+  class PgliteClient extends PostgresClient {
     override async destroy(callback?: () => void): Promise<void> {
       await super.destroy(undefined);
       if (!pglite.closed) await pglite.close();

@@ -7,12 +7,7 @@ import { migrate } from "./migrate.ts";
 
 export function databaseTarget(config: Config): DatabaseTarget {
   return config.databaseUrl
-    ? {
-        kind: "postgres",
-        url: config.databaseUrl,
-        poolMax: config.dbPoolMax,
-        preparedStatements: config.dbPreparedStatements,
-      }
+    ? { kind: "postgres", url: config.databaseUrl, poolMax: config.dbPoolMax }
     : { kind: "embedded", dataDir: config.dataDir };
 }
 

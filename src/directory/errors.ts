@@ -1,6 +1,8 @@
 // What the directory refuses, in its own terms: canonical field names and versions, no statuses, headers or wire
 // names. src/http/ maps each to a status, its headers and the calling contract's error body and field names.
 
+import type { UserRef } from "./model.ts";
+
 export interface FieldProblem {
   /** A canonical field (`username`, `status`), or a contract's own field for checks it made itself. */
   field: string;
@@ -19,8 +21,13 @@ export class ReadOnly extends DirectoryError {
 }
 
 export class UserNotFound extends DirectoryError {
-  constructor(readonly identifier: string) {
+  /** The identifier as the request gave it. */
+  readonly identifier: string;
+
+  constructor(target: UserRef | string) {
+    const identifier = typeof target === "string" ? target : String(target.value);
     super(`User '${identifier}' was not found.`);
+    this.identifier = identifier;
   }
 }
 
@@ -68,7 +75,24 @@ export class LastAdministrator extends DirectoryError {
 }
 
 export class Invalid extends DirectoryError {
-  constructor(readonly problems: FieldProblem[]) {
-    super("The request is not valid.");
+  constructor(
+    readonly problems: FieldProblem[],
+    message = "The request is not valid.",
+  ) {
+    super(message);
+  }
+}
+
+/** The database cannot be reached, or is starting or stopping: the same request may succeed later. */
+export class DirectoryUnavailable extends DirectoryError {
+  constructor() {
+    super("The directory is unavailable; try again later.");
+  }
+}
+
+/** A concurrent change got in the way (a serialization failure or a deadlock): the request may be retried. */
+export class ConcurrentChange extends DirectoryError {
+  constructor() {
+    super("A concurrent change got in the way; retry the request.");
   }
 }

@@ -1,12 +1,12 @@
 // Loads users and reports (the `npm run import` format, also used for the demo directory) in one transaction.
 import { randomUUID } from "node:crypto";
 import type { Knex } from "knex";
-import { compileSchema } from "../schemas.ts";
+import { compileSchema, fieldProblems } from "../schemas.ts";
 import { Type, type Static } from "typebox";
 import type { components } from "../../generated/api.ts";
-import { ROLE_TYPES, STATUSES } from "./model.ts";
+import { newUserColumns } from "./changes.ts";
+import { ROLE_TYPES, STATUSES, type Changes } from "./model.ts";
 import { hashPassword } from "./secrets.ts";
-import { USER_COLUMNS } from "./users.ts";
 
 // The file format is written once, as JSON schemas; the TypeScript types are derived from them (TypeBox), and the
 // spec's own component schemas are referenced with their generated types.
@@ -69,16 +69,15 @@ export class ImportError extends Error {}
 function checkEntry<T>(kind: "users" | "reports", index: number, entry: unknown): T {
   const validate = validators[kind];
   if (validate(entry)) return entry as T;
-  const problems = (validate.errors ?? [])
+  const problems = fieldProblems(validate.errors, "")
     .slice(0, 5)
-    .map((e) => `${kind}[${index}]${e.instancePath.replace(/\//g, ".")}: ${e.message}`);
+    .map(({ field, message }) => `${kind}[${index}]${field ? `.${field}` : ""}: ${message}`);
   throw new ImportError(`nothing imported: the file is not valid:\n  ${problems.join("\n  ")}`);
 }
 
 const BATCH = 500;
-// An import sets every user column but the identity and bookkeeping ones, and the password hash besides.
-const NOT_IMPORTED = new Set(["id", "num", "last_login", "version", "created_at", "updated_at", "created_by"]);
-const USER_MERGE_COLUMNS = [...USER_COLUMNS.filter((column) => !NOT_IMPORTED.has(column)), "password_hash"];
+// What a new import of a known user does not change: its identity and who created it.
+const KEPT_ON_MERGE = new Set(["id", "created_by"]);
 
 export interface ImportCounts {
   users: number;
@@ -127,11 +126,12 @@ export async function importDirectory(
     for await (const users of batches<ImportUser>("users", source.users ?? [])) {
       const rows = await Promise.all(users.map((u) => userRow(u, options.actorId)));
       const renamed = await renamedUsers(trx, rows);
+      const merged = Object.keys(rows[0]).filter((column) => !KEPT_ON_MERGE.has(column));
       await trx("users")
         .insert(rows)
         .onConflict("id")
         .merge({
-          ...Object.fromEntries(USER_MERGE_COLUMNS.map((c) => [c, trx.raw("excluded.??", [c])])),
+          ...Object.fromEntries(merged.map((c) => [c, trx.raw("excluded.??", [c])])),
           version: trx.raw("users.version + 1"),
           updated_at: trx.fn.now(),
         });
@@ -180,12 +180,12 @@ export async function importDirectory(
 }
 
 /** The ids of users in `rows` whose stored username differs from the imported one. */
-async function renamedUsers(trx: Knex.Transaction, rows: { id: string; username: string }[]): Promise<string[]> {
+async function renamedUsers(trx: Knex.Transaction, rows: Record<string, unknown>[]): Promise<string[]> {
   const stored = await trx("users")
     .select<{ id: string; username: string }[]>("id", "username")
     .whereIn(
       "id",
-      rows.map((r) => r.id),
+      rows.map((r) => r.id as string),
     );
   const names = new Map(rows.map((r) => [r.id, r.username]));
   return stored.filter((s) => s.username !== names.get(s.id)).map((s) => s.id);
@@ -198,9 +198,9 @@ async function newVersions(trx: Knex.Transaction, ids: string[] | Knex.QueryBuil
     .update({ version: trx.raw("version + 1") });
 }
 
-async function userRow(user: ImportUser, actorId: string | null | undefined) {
+/** Every field of the file's user, as a full replacement: absent optional fields are cleared or defaulted. */
+function importedChanges(user: ImportUser): Changes {
   return {
-    id: user.id ?? randomUUID(),
     username: user.username,
     email: user.email ?? null,
     first_name: user.firstName ?? null,
@@ -209,13 +209,23 @@ async function userRow(user: ImportUser, actorId: string | null | undefined) {
     language: user.language ?? null,
     locale: user.locale ?? null,
     external_id: user.externalId ?? null,
-    attributes: JSON.stringify(user.attributes ?? {}),
+    attributes: user.attributes ?? {},
     role: user.role,
     status: user.status,
     confirmed: user.confirmed ?? false,
     provider: user.provider === undefined ? "local" : user.provider,
-    password_hash: user.password === undefined ? null : await hashPassword(user.password),
     intro_reviewed: user.introReviewed ?? false,
+  };
+}
+
+/** The user's row, with the same columns for every user (a batch is one insert); no password clears the stored one. */
+async function userRow(user: ImportUser, actorId: string | null | undefined): Promise<Record<string, unknown>> {
+  const passwordHash = user.password === undefined ? undefined : await hashPassword(user.password);
+  const { columns } = newUserColumns({ changes: importedChanges(user), passwordHash });
+  return {
+    id: user.id ?? randomUUID(),
+    ...columns,
+    password_hash: passwordHash ?? null,
     created_by: actorId ?? null,
     updated_by: actorId ?? null,
   };

@@ -50,6 +50,34 @@ export interface User {
   updated_by: string | null;
 }
 
+/** The users table's columns a user is read with: every property of `User`, no more (the compiler checks both). */
+const USER_COLUMN_SET = {
+  id: true,
+  num: true,
+  username: true,
+  email: true,
+  first_name: true,
+  last_name: true,
+  timezone: true,
+  language: true,
+  locale: true,
+  external_id: true,
+  attributes: true,
+  role: true,
+  status: true,
+  confirmed: true,
+  provider: true,
+  intro_reviewed: true,
+  last_login: true,
+  version: true,
+  created_at: true,
+  updated_at: true,
+  created_by: true,
+  updated_by: true,
+} as const satisfies Record<keyof User, true>;
+
+export const USER_COLUMNS = Object.keys(USER_COLUMN_SET) as (keyof User)[];
+
 /** A user with what contract D shows beside it. */
 export interface UserWithRelations extends User {
   role_info: Role;
@@ -66,7 +94,9 @@ export type UserRef =
   | { by: "id"; value: string }
   | { by: "num"; value: number }
   | { by: "username"; value: string }
-  | { by: "email"; value: string };
+  | { by: "email"; value: string }
+  /** A username or an email: one user at most, since a username may not be another user's email. */
+  | { by: "login"; value: string };
 
 /** What a request asks to change, in canonical names; secrets in clear, role as a reference. */
 export interface Changes {

@@ -5,6 +5,9 @@ import type { Caller, ChangeField, User } from "./model.ts";
 /** `self`: the user itself or an administrator; `admin`: administrators only. */
 export type Access = "self" | "admin";
 
+/** Who may write each canonical field a contract maps. */
+export type AccessTable = Partial<Record<ChangeField, Access>>;
+
 const isAdmin = (caller: Caller) => caller.role === "admin";
 
 /** A token stops working the moment its user is deleted, locked or disabled. */
@@ -20,13 +23,13 @@ export function authorizeRead(caller: Caller, target: User): void {
   if (!isAdmin(caller) && caller.id !== target.id) throw notYours(caller, target, "READ");
 }
 
+/** Creating and deleting users are for administrators. */
+export function authorizeAdministration(caller: Caller, target?: User): void {
+  if (!isAdmin(caller)) throw new Forbidden("UPDATE", caller.username, target?.username ?? "");
+}
+
 /** Refuses (naming the fields) any field sent that the caller may not write on this target. */
-export function authorizeWrite(
-  caller: Caller,
-  target: User,
-  access: Partial<Record<ChangeField, Access>>,
-  sent: ChangeField[],
-): void {
+export function authorizeWrite(caller: Caller, target: User, access: AccessTable, sent: ChangeField[]): void {
   if (isAdmin(caller)) return;
   if (caller.id !== target.id) throw notYours(caller, target, "UPDATE");
   const denied = sent.filter((field) => access[field] !== "self");

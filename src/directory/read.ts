@@ -1,24 +1,20 @@
-// The read use case every contract's GET goes through: load caller and user in one round trip, then authorize.
-import type { Knex } from "knex";
+// Reading a user: load caller and user in one round trip, then authorize.
+import type { UseCaseContext } from "./context.ts";
 import { UserNotFound } from "./errors.ts";
 import type { User, UserRef } from "./model.ts";
 import { authorizeRead, requireActiveCaller } from "./policy.ts";
-import { findCallerAndUser } from "./users.ts";
+import { findCallerAndUser } from "./sql/read.ts";
 
 export interface ReadRequest {
-  db: Knex;
-  callerRef: UserRef;
-  ref: UserRef;
-  /** The identifier as the client wrote it, for messages. */
-  identifier: string;
-  /** Whether the representation needs the role object, reports and actor names. */
-  relations: boolean;
+  /** The token's subject. */
+  caller: UserRef;
+  target: UserRef;
 }
 
-export async function readUser({ db, callerRef, ref, identifier, relations }: ReadRequest): Promise<User> {
-  const { caller, user } = await findCallerAndUser(db, callerRef, ref, relations);
+export async function readUser({ store, binding }: UseCaseContext, request: ReadRequest): Promise<User> {
+  const { caller, user } = await findCallerAndUser(store, request.caller, request.target, binding.relations);
   requireActiveCaller(caller);
-  if (!user) throw new UserNotFound(identifier);
+  if (!user) throw new UserNotFound(request.target);
   authorizeRead(caller, user);
   return user;
 }

@@ -6,7 +6,7 @@ import { jwtVerify } from "jose";
 import jwt from "jsonwebtoken";
 import type { Config, SubjectClaim } from "../config.ts";
 import type { UserRef } from "../directory/model.ts";
-import { ApiError, unauthorized } from "./api-error.ts";
+import { unauthorized, unavailable } from "../wire/api-error.ts";
 import { isProviderKeys, PROVIDER_ALGORITHMS, type VerificationKeys } from "../tokens.ts";
 
 type Claims = Record<string, unknown>;
@@ -69,14 +69,7 @@ export function authenticate(
     const match = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/i.exec(req.get("authorization") ?? "");
     if (!match) throw unauthorized("A bearer token is required.", false);
     const pending = isProviderKeys(keys) ? keys.pending() : undefined;
-    if (pending)
-      throw new ApiError(
-        "unavailable",
-        `Bearer tokens cannot be verified yet: ${pending}.`,
-        [],
-        {},
-        { "Retry-After": "5" },
-      );
+    if (pending) throw unavailable(`Bearer tokens cannot be verified yet: ${pending}.`);
     try {
       const claims = await verify(match[1]);
       checkIssuedAt(claims, config.jwtClockTolerance);

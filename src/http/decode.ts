@@ -2,7 +2,7 @@
 // decoded only where the operation documents them, and their scalars converted by the operation's schema.
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { ApiError, invalid } from "./api-error.ts";
+import { ApiError, invalid } from "../wire/api-error.ts";
 import { resolveSchema, type JsonSchema } from "../spec.ts";
 
 const XML_TYPES = ["application/xml", "text/xml"];

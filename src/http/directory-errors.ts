@@ -1,6 +1,8 @@
 // The directory's refusals as the API's errors: a status, headers, and field names in the calling contract's words.
 import {
   CallerNotActive,
+  ConcurrentChange,
+  DirectoryUnavailable,
   DirectoryError,
   Forbidden,
   Invalid,
@@ -11,8 +13,8 @@ import {
   ValueTaken,
   VersionRequired,
 } from "../directory/errors.ts";
-import { ApiError, fieldsInvalid, notFound, unauthorized } from "./api-error.ts";
-import { formatEtag } from "./etag.ts";
+import { ApiError, invalid, notFound, unauthorized, unavailable } from "../wire/api-error.ts";
+import { formatEtag } from "../wire/etag.ts";
 
 /** `wireName` turns a canonical field into the contract's name for it (fields it does not map stay as they are). */
 export function fromDirectoryError(error: DirectoryError, wireName: (field: string) => string): ApiError {
@@ -40,6 +42,11 @@ export function fromDirectoryError(error: DirectoryError, wireName: (field: stri
   }
   if (error instanceof LastAdministrator) return new ApiError("conflict", error.message);
   if (error instanceof Invalid)
-    return fieldsInvalid(error.problems.map((p) => ({ field: wireName(p.field), message: p.message })));
+    return invalid(
+      error.message,
+      error.problems.map((p) => ({ field: wireName(p.field), message: p.message })),
+    );
+  if (error instanceof DirectoryUnavailable) return unavailable(error.message);
+  if (error instanceof ConcurrentChange) return new ApiError("conflict", error.message);
   return new ApiError("internal", "Internal error.");
 }

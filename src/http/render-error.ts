@@ -5,7 +5,8 @@ import type { Logger } from "pino";
 import { wireNames, type Contract } from "../contracts/contract.ts";
 import { DirectoryError } from "../directory/errors.ts";
 import type { FieldProblem } from "../directory/errors.ts";
-import { ApiError, invalid, type ErrorKind } from "./api-error.ts";
+import { fieldProblems } from "../schemas.ts";
+import { ApiError, type ErrorKind } from "../wire/api-error.ts";
 import { requestId } from "../log.ts";
 import { fromDirectoryError } from "./directory-errors.ts";
 
@@ -32,30 +33,9 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
   428: "preconditionRequired",
 };
 
-const UNAVAILABLE_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "57P01",
-  "57P02",
-  "57P03",
-  "08000",
-  "08001",
-  "08003",
-  "08004",
-  "08006",
-]);
-const RETRY_CODES = new Set(["40001", "40P01"]);
-// PostgreSQL's class 22 (data exception): a value it cannot store or convert. The decoders refuse such values first;
-// one that slips past them is still the client's input, never a server fault.
-const DATA_EXCEPTION = /^22[0-9A-Z]{3}$/;
-
 interface ForeignError {
   type?: string;
   status?: number;
-  code?: string;
-  name?: string;
   message?: string;
   errors?: { path?: string; message?: string }[];
   headers?: Record<string, string>;
@@ -63,12 +43,14 @@ interface ForeignError {
 }
 
 /** express-openapi-validator reports `/body/email`, `/params/id`, `/headers/if-match`; clients know `email`. */
-function validatorDetails(errors: NonNullable<ForeignError["errors"]>): FieldProblem[] {
-  return errors.map((e) => ({
-    field: (e.path ?? "").replace(/^[./]?(body|params|query|headers)[./]?/, "").replace(/\//g, ".") || "body",
-    message: e.message ?? "is not valid",
-  }));
-}
+const validatorDetails = (errors: NonNullable<ForeignError["errors"]>): FieldProblem[] =>
+  fieldProblems(
+    errors.map((e) => ({
+      path: (e.path ?? "").replace(/^[./]?(body|params|query|headers)(?=[./]|$)/, ""),
+      message: e.message,
+    })),
+    "body",
+  );
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -79,22 +61,6 @@ export function toApiError(error: unknown): ApiError {
     if (kind === "unsupportedMediaType") return new ApiError(kind, `Unsupported body encoding: ${e.message}.`);
     return new ApiError(kind, `The body could not be read: ${e.message}`, [], { problem: "syntax" });
   }
-  if (
-    (e.code && UNAVAILABLE_CODES.has(e.code)) ||
-    e.name === "KnexTimeoutError" ||
-    /Connection terminated|connection error/i.test(e.message ?? "")
-  ) {
-    return new ApiError(
-      "unavailable",
-      "The directory is unavailable; try again later.",
-      [],
-      {},
-      { "Retry-After": "5" },
-    );
-  }
-  if (e.code && RETRY_CODES.has(e.code))
-    return new ApiError("conflict", "A concurrent change got in the way; retry the request.");
-  if (e.code && DATA_EXCEPTION.test(e.code)) return invalid("The request holds a value the directory cannot store.");
   const kind = typeof e.status === "number" ? KIND_BY_STATUS[e.status] : undefined;
   if (kind === "invalidRequest" && e.errors) {
     // The validator reports where each problem is: all in the body is the body's fault, else the request line's.

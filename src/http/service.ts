@@ -4,8 +4,8 @@ import { dirname } from "node:path";
 import express, { Router } from "express";
 import type { Knex } from "knex";
 import type { Registry } from "prom-client";
-import { ApiError } from "./api-error.ts";
-import type { OperationHandler } from "./operations.ts";
+import { ApiError, RETRY_AFTER_SECONDS } from "../wire/api-error.ts";
+import type { OperationHandler } from "../wire/operation.ts";
 import { spec, specText } from "../spec.ts";
 
 // Resolved, not required: requiring swagger-ui-dist would load its whole browser bundle into the server.
@@ -73,7 +73,7 @@ export function serviceOperations(
         () => pending(),
         () => "the database does not answer",
       );
-      if (reason) res.status(503).set("Retry-After", "5").json({ status: "unavailable", reason });
+      if (reason) res.status(503).set("Retry-After", RETRY_AFTER_SECONDS).json({ status: "unavailable", reason });
       else res.json({ status: "ready" });
     },
     getMetrics: async (_req, res) => {

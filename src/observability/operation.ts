@@ -1,5 +1,5 @@
 // Which documented operation a request is, for its metric labels and span name: from the route looked up once
-// per request (src/http/route.ts).
+// per request (src/http/documented-route.ts).
 import type { Request } from "express";
 
 export interface Operation {

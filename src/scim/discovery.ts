@@ -1,5 +1,5 @@
 // GET /scim/v2/ServiceProviderConfig, /ResourceTypes and /Schemas (RFC 7644 §4): static documents, public like the spec.
-import type { OperationHandler } from "../http/operations.ts";
+import type { OperationHandler } from "../wire/operation.ts";
 import { discoveryDocument, SCIM_MEDIA_TYPE } from "./schema.ts";
 
 const OPERATIONS: Record<string, string> = {

@@ -3,8 +3,8 @@
 // a value added through a filter that selects none, and attributes this directory does not store (ignored).
 import type { components } from "../../generated/api.ts";
 import type { FieldProblem } from "../directory/errors.ts";
-import { ApiError, type ErrorContext } from "../http/api-error.ts";
-import { compileSchema } from "../schemas.ts";
+import { ApiError, type ErrorContext } from "../wire/api-error.ts";
+import { compileSchema, fieldProblems } from "../schemas.ts";
 import { equalities, FilterError, matches, parseFilter, type Filter } from "./filter.ts";
 import { byLowerName, userAttributes, USER_SCHEMA, type ScimAttribute } from "./schema.ts";
 
@@ -174,12 +174,6 @@ export function applyPatch(patch: PatchOp, resource: Resource): Resource {
     if (path === undefined) applyEach(result, kind, value, at);
     else apply(result, kind, path, value, `${at}.path`);
   });
-  if (!validateResource(result)) {
-    const details = (validateResource.errors ?? []).map((error) => ({
-      field: error.instancePath.slice(1).replace(/\//g, ".") || "resource",
-      message: error.message ?? "is not valid",
-    }));
-    throw refuse(undefined, details);
-  }
+  if (!validateResource(result)) throw refuse(undefined, fieldProblems(validateResource.errors, "resource"));
   return result;
 }

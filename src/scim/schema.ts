@@ -8,7 +8,6 @@ type SchemaList = components["schemas"]["ScimSchemaList"];
 
 export const SCIM_MEDIA_TYPE = "application/scim+json";
 export const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
-export const PATCH_OP_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 export const ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
 interface ExampleResponses {

@@ -128,6 +128,7 @@ export async function startServer(
     contracts: options.contracts ?? contracts,
     metrics,
     validateResponses: true,
+    verifyStatements: true,
   });
   const server = app.listen(0, "127.0.0.1");
   if (recordStatuses) server.on("request", statusRecorder(inject("statusDir")));

@@ -1,5 +1,6 @@
 // The failures a client can cause, independent of any contract's wire format. Each contract renders them
-// in its own error body (src/contracts/*), optionally with its own wording per kind.
+// in its own error body (src/contracts/*, src/scim/*), optionally with its own wording per kind; src/http/ decides
+// which error a failure is.
 import type { FieldProblem } from "../directory/errors.ts";
 
 export type ErrorKind =
@@ -77,13 +78,17 @@ export class ApiError extends Error {
 
 export const invalid = (message: string, details: FieldProblem[] = []) => new ApiError("invalid", message, details);
 
-export const invalidRequest = (message: string, details: FieldProblem[] = []) =>
-  new ApiError("invalidRequest", message, details);
-
 export const fieldsInvalid = (details: FieldProblem[]) => invalid("The request is not valid.", details);
 
 export const notFound = (identifier: string) =>
   new ApiError("notFound", `User '${identifier}' was not found.`, [], { identifier });
+
+/** How long a client is asked to wait before trying again, when the service cannot answer now. */
+export const RETRY_AFTER_SECONDS = "5";
+
+/** 503: the service cannot answer now (its database, its identity provider's keys); `Retry-After` says when to retry. */
+export const unavailable = (message: string) =>
+  new ApiError("unavailable", message, [], {}, { "Retry-After": RETRY_AFTER_SECONDS });
 
 /** 401 with the challenge RFC 6750 asks for; `invalid_token` once a token was presented. */
 export function unauthorized(message: string, tokenPresented = true): ApiError {

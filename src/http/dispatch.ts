@@ -1,10 +1,9 @@
 // Requests reach their handler by the spec's operationId, from the route looked up once per request
-// (src/http/route.ts): one table instead of a router per contract, and a start-up check that the table and the
+// (src/http/documented-route.ts): one table instead of a router per contract, and a start-up check that the table and the
 // spec name the same operations.
-import type { Request, RequestHandler, Response } from "express";
+import type { RequestHandler } from "express";
 import { documentedOperationIds } from "../spec.ts";
-
-export type OperationHandler = (req: Request, res: Response) => Promise<void> | void;
+import type { OperationHandler } from "../wire/operation.ts";
 
 export function dispatchOperations(handlers: Record<string, OperationHandler>): RequestHandler {
   const missing = documentedOperationIds.filter((id) => !Object.hasOwn(handlers, id));
