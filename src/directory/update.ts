@@ -74,12 +74,16 @@ async function attempt(
   request: UpdateRequest,
   locked?: { activeAdmins: string[] | undefined; prepared: PreparedChanges | undefined },
 ): Promise<Attempt> {
+  // Deciding needs the stored reports only to compare a change of them; the write returns the representation itself
+  // (its statement renders the relations), so the read stays light, and only an update that changes nothing reads
+  // the relations afterwards (measured: reading them every time cost ~0.2 ms of server CPU per PUT, contract D).
+  const comparesReports = needsStoredReports(request.change, binding.access);
   const { caller, user } = locked
     ? {
         caller: await findCaller(store, request.caller),
-        user: await findUser(store, request.target, binding.relations, true),
+        user: await findUser(store, request.target, comparesReports, true),
       }
-    : await findCallerAndUser(store, request.caller, request.target, binding.relations);
+    : await findCallerAndUser(store, request.caller, request.target, comparesReports);
   requireActiveCaller(caller);
   if (settings.readOnly) throw new ReadOnly();
   if (!user) throw new UserNotFound(request.target);
@@ -89,7 +93,10 @@ async function attempt(
   if (problems.length > 0) throw new Invalid(problems);
   const prepared = locked?.prepared ?? (await prepareChanges(store, change.changes));
   const { columns, audit } = changedColumns(user, prepared);
-  if (Object.keys(audit).length === 0) return { outcome: "unchanged", user };
+  if (Object.keys(audit).length === 0) {
+    const shown = binding.relations && !comparesReports ? await findUser(store, request.target, true) : user;
+    return { outcome: "unchanged", user: shown ?? user };
+  }
   if (demotesAdministrator(user, columns)) {
     if (!locked?.activeAdmins) return { outcome: "needsAdminLock", prepared };
     keepsAnAdministrator(locked.activeAdmins, user);
@@ -103,6 +110,9 @@ async function attempt(
   });
   return written ? { outcome: "written", user: written } : { outcome: "versionMoved", prepared };
 }
+
+const needsStoredReports = (change: UpdateRequest["change"], access: AccessTable) =>
+  typeof change === "function" ? access.reports !== undefined : change.changes.reports !== undefined;
 
 /** The change (derived, if relative), once the caller may make it to this user. */
 function authorizedChange(access: AccessTable, caller: Caller, current: User, change: UpdateRequest["change"]): Change {
