@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -10,5 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default is one worker per core but one; on two cores that is one, and the suites spend much of their
+    // time waiting on the servers and receivers they start, so two files at a time finish in about two thirds.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -73,7 +73,7 @@ export type paths = {
             path: {
                 /**
                  * @description The user's number, or `current` for the caller.
-                 * @example current
+                 * @example 5
                  */
                 id: components["parameters"]["DeviceHiveUserId"];
             };
@@ -146,6 +146,65 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/scim/v2/Users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find users (SCIM)
+         * @description Lists the users a filter selects (RFC 7644 §3.4.2), as a `ListResponse`: every operator (`eq`, `ne`, `co`,
+         *     `sw`, `ew`, `gt`, `ge`, `lt`, `le`, `pr`), `and`, `or`, `not`, grouping and value paths
+         *     (`emails[type eq "work"].value eq "…"`) on every attribute of the User schema but `password`, and on
+         *     `meta.created` and `meta.lastModified` (`meta.lastModified gt "2026-01-01T00:00:00Z"` finds what changed
+         *     since). String comparisons follow the attribute's `caseExact`. Sorted by `sortBy` (`sortOrder`
+         *     `ascending` by default), else in the order users were created. Paged by `startIndex` and `count`
+         *     (`totalResults`, `itemsPerPage`, `startIndex` in the answer), or by cursor (RFC 9865: `cursor` empty for
+         *     the first page, then each answer's `nextCursor`; the last page has none), which costs the same on every
+         *     page. Users without a value of `sortBy` come last when ascending, first when descending. `count` defaults to 100 and may be at most 1,000 (`tooMany` above). `attributes` and
+         *     `excludedAttributes` choose what each resource holds (`id` and `schemas` always). An administrator sees
+         *     every user; anyone else only itself.
+         */
+        get: operations["listScimUsers"];
+        put?: never;
+        /**
+         * Create a user (SCIM)
+         * @description Creates a user (RFC 7644 §3.3): 201 with the User, its `Location` and `ETag`. `userName` is required;
+         *     `active` defaults to true; `password` is stored hashed and never returned. A `userName`, `externalId` or
+         *     primary email another user has is 409 `uniqueness` (userName and email compared case-insensitively,
+         *     externalId exactly; a userName may not be another user's email either). Attributes this directory does not
+         *     store are ignored. The new user gets the role `PROVISIONED_ROLE` names (default `client`, the least
+         *     privileged). Administrators only.
+         */
+        post: operations["createScimUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Users/.search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find users, the query in the body (SCIM)
+         * @description The same search as `GET /scim/v2/Users` (RFC 7644 §3.4.3), its parameters given as a `SearchRequest`, so that a long filter need not fit in a URL.
+         */
+        post: operations["searchScimUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scim/v2/Users/{id}": {
         parameters: {
             query?: never;
@@ -161,21 +220,28 @@ export type paths = {
         };
         /**
          * Get a user (SCIM)
-         * @description Returns the User resource (RFC 7643 §4.1) with its `ETag`, which `meta.version` repeats. Only the user itself and an administrator can read it.
+         * @description Returns the User resource (RFC 7643 §4.1) with its `ETag`, which `meta.version` repeats, and its URI in `Content-Location`, which `meta.location` repeats. `attributes` and `excludedAttributes` choose what it holds (RFC 7644 §3.9). Only the user itself and an administrator can read it.
          */
         get: operations["getScimUser"];
         /**
          * Replace a user (SCIM)
-         * @description Replaces the User (RFC 7644 §3.5.1). `userName` is required; `externalId`, `name`, `emails`, `locale`,
-         *     `preferredLanguage` and `timezone` that are omitted are cleared; `active` and the write-only `password`
-         *     that are omitted are kept. Read-only attributes (`id`, `meta`, `displayName`, `name.formatted`) and
-         *     attributes this directory does not store (other schemas' too, such as the enterprise extension) are
-         *     ignored, so a resource obtained by `GET`, edited and sent back is accepted. The primary email (else the
-         *     first) becomes the user's email. Administrators only.
+         * @description Replaces the User (RFC 7644 §3.5.1). `userName` is required; `externalId`, `name`, `displayName`,
+         *     `emails`, `locale`, `preferredLanguage` and `timezone` that are omitted are cleared; `active` and the
+         *     write-only `password` that are omitted are kept. Read-only attributes (`id`, `meta`) and attributes this
+         *     directory does not store (other schemas' too, such as the enterprise extension) are ignored, so a resource
+         *     obtained by `GET`, edited and sent back is accepted. Attribute names are case-insensitive. `emails` are
+         *     kept as sent (value, type, primary); the primary one (else the first) is the user's email in the other
+         *     contracts. Administrators only.
          */
         put: operations["replaceScimUser"];
         post?: never;
-        delete?: never;
+        /**
+         * Delete a user (SCIM)
+         * @description Deletes the user (RFC 7644 §3.6): 204, and afterwards the user is 404 through every contract. With
+         *     `If-Match`, only if the user has not changed since. Its reports are released; the audit history is kept.
+         *     The last active administrator cannot be deleted (409). Administrators only.
+         */
+        delete: operations["deleteScimUser"];
         options?: never;
         head?: never;
         /**
@@ -184,11 +250,12 @@ export type paths = {
          *     on simple and complex attribute paths (`name.givenName`), on value-selection filters
          *     (`emails[type eq "work"].value`), and without a path (`replace` with an object whose keys may themselves
          *     be paths). What identity providers send is accepted as they send it: `op` in any case (`Replace`),
-         *     `"True"` and `"False"` as booleans, an `add` or `replace` through a filter that matches no value adds
-         *     one, and attributes this directory does not store are ignored. Changing `id` or `meta` is refused
-         *     (`mutability`); `displayName` and `name.formatted`, which are derived from the name, are ignored as in a
-         *     replace (identity providers send them with every change). A value added as `primary` replaces the
-         *     user's email. `active: false` disables the user. Administrators only.
+         *     `"True"` and `"False"` as booleans, an `add` or `replace` through an `eq` filter that matches no value
+         *     adds one, and attributes this directory does not store are ignored. Changing `id` or `meta` is refused
+         *     (`mutability`); removing `active` or `password`, which have no unassigned state here, is refused
+         *     (`invalidValue`). A value made `primary` takes that place from the others and becomes the user's email;
+         *     adding a value that is already there changes nothing. `active: false` disables the user. Administrators
+         *     only.
          */
         patch: operations["patchScimUser"];
         trace?: never;
@@ -202,7 +269,7 @@ export type paths = {
         };
         /**
          * What this SCIM service supports (SCIM discovery)
-         * @description RFC 7644 §4. Served without a token, like this specification.
+         * @description RFC 7644 §4, with RFC 9865's `pagination`. Served without a token, like this specification; `meta.location` is this server's URL for it (`PUBLIC_BASE_URL`, else the request's).
          */
         get: operations["getScimServiceProviderConfig"];
         put?: never;
@@ -245,6 +312,135 @@ export type paths = {
          * @description RFC 7643 §7 and RFC 7644 §4. The attributes this directory stores; the patch and replace operations read the same document (attribute names, types, multiplicity, mutability). Served without a token, like this specification.
          */
         get: operations["getScimSchemas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ResourceTypes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of a resource type.
+                 * @example User
+                 */
+                id: components["parameters"]["ScimResourceTypeId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One resource type (SCIM discovery)
+         * @description A resource of `GET /scim/v2/ResourceTypes` by its id (`User`), at its `meta.location` (RFC 7644 §4). Served without a token.
+         */
+        get: operations["getScimResourceType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of a schema (its URN).
+                 * @example urn:ietf:params:scim:schemas:core:2.0:User
+                 */
+                id: components["parameters"]["ScimSchemaId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One schema (SCIM discovery)
+         * @description A resource of `GET /scim/v2/Schemas` by its id (`urn:ietf:params:scim:schemas:core:2.0:User`), at its `meta.location` (RFC 7644 §4). Served without a token.
+         */
+        get: operations["getScimSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/directory/users/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's id (a deleted user's too).
+                 * @example 4b262379-5bbe-421e-a429-f6e2ab5a849b
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A user's changes, newest first
+         * @description Every change made to the user, through any contract, newest first: when, who (the actor's id and current
+         *     name), through which contract, and each changed field's old and new value. Secrets (passwords, tokens) show
+         *     only `{"changed": true}`. Paged by `before` (the `next` of the previous page). A deleted user's history is
+         *     kept and readable by administrators. An administrator reads anyone's history; a user its own.
+         */
+        get: operations["listUserHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/directory/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change, as CloudEvents, in feed order
+         * @description The change feed: every change to any user, as CloudEvents 1.0 in JSON (structured mode), each written in the
+         *     same transaction as its change (no change without its event, no event without its change). `type` is
+         *     `users-api.user.created`, `users-api.user.updated` or `users-api.user.deleted`; `subject` the user's id;
+         *     `data` names the changed fields and the user's new version (its `ETag`'s value; null once deleted), never a
+         *     value. Read from `after` (the `next` of the previous answer; omitted: from the oldest event kept, `latest`:
+         *     from now on) up to `limit` events; with `wait`, an answer that would be empty waits up to that many seconds
+         *     for events (a long poll). An event is given once its transaction and every older one have ended, so a
+         *     reader that follows `next` misses none, and a user's events come in the order of its changes. Events are
+         *     kept `EVENT_RETENTION_HOURS` (default a week). Administrators only.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/directory/deliveries/dead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deliveries that failed for good
+         * @description Events a subscription (the webhook of `WEBHOOK_URL`, NATS) could not take within its retry window (`EVENT_RETRY_HOURS`, default 24), oldest first, with the last error. They are also counted in `/metrics`. Administrators only.
+         */
+        get: operations["listDeadDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -385,6 +581,82 @@ export type components = {
             /** @description Why the service is unavailable. */
             reason?: string;
         };
+        UserHistory: {
+            changes: components["schemas"]["HistoryEntry"][];
+            /** @description The `before` of the next page; absent on the last one. */
+            next?: string;
+        };
+        HistoryEntry: {
+            id: string;
+            at: components["schemas"]["Timestamp"];
+            /** @description Who made the change (null for a bulk import); `name` is null once that user is deleted. */
+            actor: {
+                id: string | null;
+                name: string | null;
+            };
+            /** @description The contract the change came through (`contensis`, `camunda`, `devicehive`, `strapi`, `scim`). */
+            contract: string;
+            /** @enum {string} */
+            kind: "created" | "updated" | "deleted";
+            /** @description The user's version after the change (its `ETag`'s value); for a deletion, its last. */
+            version: number | null;
+            /** @description By field (the directory's names, such as `email`, `first_name`, `status`), its old and new value; `{"changed": true}` for a secret. `reports` and `actorName` may also show that a user's reports or the name of its creator or last updater changed. */
+            changes: {
+                [key: string]: components["schemas"]["FieldChange"];
+            };
+        };
+        FieldChange: {
+            old?: components["schemas"]["FieldValue"];
+            new?: components["schemas"]["FieldValue"];
+            /** @description A secret changed (its values are never shown). */
+            changed?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A field's value, before or after a change. */
+        FieldValue: (string | null) | boolean | number | {
+            [key: string]: unknown;
+        } | (string | {
+            [key: string]: unknown;
+        })[];
+        EventPage: {
+            events: components["schemas"]["UserEvent"][];
+            /** @description The `after` to read on from; absent only while no event was ever readable. */
+            next?: string;
+        };
+        /** @description A CloudEvents 1.0 event in structured JSON. */
+        UserEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /** @description Unique in this directory; a webhook's `webhook-id` and NATS's `Nats-Msg-Id`. */
+            id: string;
+            /** Format: uri-reference */
+            source: string;
+            /** @enum {string} */
+            type: "users-api.user.created" | "users-api.user.updated" | "users-api.user.deleted";
+            /** @description The user's id. */
+            subject: string;
+            time: components["schemas"]["Timestamp"];
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            data: {
+                version: number | null;
+                changed: string[];
+                contract: string;
+                actor: string | null;
+            };
+        };
+        DeadDeliveries: {
+            deliveries: {
+                /** @enum {string} */
+                subscription: "webhook" | "nats";
+                eventId: string;
+                subject: string;
+                attempts: number;
+                lastError: string | null;
+                since: components["schemas"]["Timestamp"];
+            }[];
+        };
         /** @description The body of errors outside the five contracts (an undocumented path, a bad query string on a service route). */
         Error: {
             code: number;
@@ -395,7 +667,7 @@ export type components = {
             field: string;
             message: string;
         };
-        /** @description Unique case-insensitively; no `@`, no white space. */
+        /** @description Unique case-insensitively, and no other user's email; no white space. May be email-shaped (`jdoe@example.com`), as identity providers' user names often are. */
         Username: string;
         /**
          * Format: email
@@ -591,59 +863,61 @@ export type components = {
             message: string;
             details?: components["schemas"]["FieldError"][];
         };
-        /** @description A User resource (RFC 7643 §4.1) over the directory's user. Unassigned attributes are omitted. */
+        /** @description A User resource (RFC 7643 §4.1) over the directory's user. Unassigned attributes are omitted; with `attributes` or `excludedAttributes`, so are those not asked for (`id` and `schemas` never are). */
         ScimUser: {
             schemas: "urn:ietf:params:scim:schemas:core:2.0:User"[];
             id: components["schemas"]["UserId"];
             externalId?: components["schemas"]["ScimExternalId"];
-            userName: components["schemas"]["Username"];
+            userName?: components["schemas"]["Username"];
             name?: {
                 formatted?: string;
                 givenName?: string;
                 familyName?: string;
             };
-            displayName: string;
-            emails?: {
-                value: string;
-                /** @enum {string} */
-                type: "work";
-                /** @enum {boolean} */
-                primary: true;
-            }[];
-            active: boolean;
+            displayName?: string;
+            emails?: components["schemas"]["ScimEmail"][];
+            active?: boolean;
             locale?: string;
             preferredLanguage?: string;
             timezone?: string;
-            meta: {
+            meta?: {
                 /** @enum {string} */
-                resourceType: "User";
-                created: components["schemas"]["Timestamp"];
-                lastModified: components["schemas"]["Timestamp"];
+                resourceType?: "User";
+                created?: components["schemas"]["Timestamp"];
+                lastModified?: components["schemas"]["Timestamp"];
                 /**
-                 * Format: uri-reference
-                 * @description The resource's path on this server.
+                 * Format: uri
+                 * @description The resource's URI, as `Content-Location` gives it.
                  */
-                location: string;
+                location?: string;
                 /** @description The resource's `ETag`. */
-                version: string;
+                version?: string;
             };
         };
-        /** @description The provisioning client's identifier for the user; unique among users. */
+        /** @description An address as returned; with `attributes` or `excludedAttributes`, only the parts asked for. */
+        ScimEmail: {
+            value?: string;
+            type?: string;
+            primary?: boolean;
+        };
+        /** @description The provisioning client's identifier for the user; unique among users, compared exactly. */
         ScimExternalId: string;
-        /** @description A User resource to store. Attributes not listed here are accepted and ignored. */
-        ScimUserReplace: {
+        /** @description A User resource to store (created or replacing one). Attribute names are case-insensitive; attributes not listed here are accepted and ignored. */
+        ScimUserWrite: {
             schemas?: string[];
             /** @description Read-only; ignored. */
             id?: string;
             externalId?: string | null;
             userName: components["schemas"]["Username"];
-            /** @description `formatted` is read-only and ignored; so are the parts of a name not stored here. */
+            /** @description The parts of a name not stored here (`middleName`, `honorificPrefix`, …) are ignored. */
             name?: ({
+                formatted?: string | null;
                 givenName?: components["schemas"]["PersonName"];
                 familyName?: components["schemas"]["PersonName"];
             } & {
                 [key: string]: unknown;
             }) | null;
+            displayName?: string | null;
             emails?: ({
                 value: components["schemas"]["Email"];
                 type?: string;
@@ -660,6 +934,31 @@ export type components = {
             password?: components["schemas"]["Password"];
         } & {
             [key: string]: unknown;
+        };
+        /** @description A page of users (RFC 7644 §3.4.2; `nextCursor` after RFC 9865). */
+        ScimListResponse: {
+            schemas: "urn:ietf:params:scim:api:messages:2.0:ListResponse"[];
+            /** @description How many users the filter selects (not with cursor pagination, whose pages cost the same whatever the total). */
+            totalResults?: number;
+            itemsPerPage: number;
+            /** @description With index pagination. */
+            startIndex?: number;
+            /** @description With cursor pagination, the cursor of the next page; absent on the last page. */
+            nextCursor?: string;
+            Resources: components["schemas"]["ScimUser"][];
+        };
+        /** @description The parameters of a search, in a body (RFC 7644 §3.4.3); names are case-insensitive. */
+        ScimSearchRequest: {
+            schemas: "urn:ietf:params:scim:api:messages:2.0:SearchRequest"[];
+            filter?: string;
+            startIndex?: number;
+            count?: number;
+            cursor?: string;
+            sortBy?: string;
+            /** @enum {string} */
+            sortOrder?: "ascending" | "descending";
+            attributes?: string[];
+            excludedAttributes?: string[];
         };
         ScimPatchOp: {
             schemas: "urn:ietf:params:scim:api:messages:2.0:PatchOp"[];
@@ -682,12 +981,12 @@ export type components = {
             /** @description The HTTP status, as a string. */
             status: string;
             /** @enum {string} */
-            scimType?: "invalidFilter" | "tooMany" | "uniqueness" | "mutability" | "invalidSyntax" | "invalidPath" | "noTarget" | "invalidValue" | "invalidVers" | "sensitive";
+            scimType?: "invalidFilter" | "tooMany" | "uniqueness" | "mutability" | "invalidSyntax" | "invalidPath" | "noTarget" | "invalidValue" | "invalidVers" | "sensitive" | "invalidCursor" | "expiredCursor" | "invalidCount";
             detail?: string;
         };
         ScimMetaOfDocument: {
             resourceType: string;
-            /** Format: uri-reference */
+            /** Format: uri */
             location: string;
         };
         ScimSupported: {
@@ -710,6 +1009,16 @@ export type components = {
             changePassword: components["schemas"]["ScimSupported"];
             sort: components["schemas"]["ScimSupported"];
             etag: components["schemas"]["ScimSupported"];
+            /** @description RFC 9865 §4. */
+            pagination?: {
+                cursor: boolean;
+                index: boolean;
+                /** @enum {string} */
+                defaultPaginationMethod?: "cursor" | "index";
+                defaultPageSize?: number;
+                maxPageSize?: number;
+                cursorTimeout?: number;
+            };
             authenticationSchemes: {
                 type: string;
                 name: string;
@@ -723,29 +1032,33 @@ export type components = {
             totalResults: number;
             itemsPerPage?: number;
             startIndex?: number;
-            Resources: {
-                schemas: string[];
-                id: string;
-                name: string;
-                endpoint: string;
-                description?: string;
-                schema: string;
-                meta: components["schemas"]["ScimMetaOfDocument"];
-            }[];
+            Resources: components["schemas"]["ScimResourceType"][];
+        };
+        /** @description A resource type (RFC 7643 §6). */
+        ScimResourceType: {
+            schemas: string[];
+            id: string;
+            name: string;
+            endpoint: string;
+            description?: string;
+            schema: string;
+            meta: components["schemas"]["ScimMetaOfDocument"];
         };
         ScimSchemaList: {
             schemas: string[];
             totalResults: number;
             itemsPerPage?: number;
             startIndex?: number;
-            Resources: {
-                schemas: string[];
-                id: string;
-                name: string;
-                description?: string;
-                attributes: components["schemas"]["ScimAttribute"][];
-                meta: components["schemas"]["ScimMetaOfDocument"];
-            }[];
+            Resources: components["schemas"]["ScimSchema"][];
+        };
+        /** @description A schema (RFC 7643 §7). */
+        ScimSchema: {
+            schemas: string[];
+            id: string;
+            name: string;
+            description?: string;
+            attributes: components["schemas"]["ScimAttribute"][];
+            meta: components["schemas"]["ScimMetaOfDocument"];
         };
         /** @description An attribute definition (RFC 7643 §7). */
         ScimAttribute: {
@@ -784,6 +1097,68 @@ export type components = {
         };
     };
     responses: {
+        /** @description No bearer token, or one that is not valid. */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 401,
+                 *       "message": "A bearer token is required."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The caller may not read this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 403,
+                 *       "message": "Only the user itself or an administrator can do this."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Nothing was ever recorded of that user. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 404,
+                 *       "message": "User 'nobody' was not found."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The database does not answer; try again later. */
+        Unavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 503,
+                 *       "message": "The directory is unavailable; try again later."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The query string or path is not valid. */
         BadRequest: {
             headers: {
@@ -1597,6 +1972,7 @@ export type components = {
         ScimUserOk: {
             headers: {
                 ETag: components["headers"]["ETag"];
+                "Content-Location": components["headers"]["ContentLocation"];
                 [name: string]: unknown;
             };
             content: {
@@ -1629,7 +2005,7 @@ export type components = {
                  *         "resourceType": "User",
                  *         "created": "2024-01-15T09:30:00.000Z",
                  *         "lastModified": "2024-03-02T17:05:12.000Z",
-                 *         "location": "/scim/v2/Users/2819c223-7f76-453a-919d-413861904646",
+                 *         "location": "http://127.0.0.1:3000/scim/v2/Users/2819c223-7f76-453a-919d-413861904646",
                  *         "version": "\"2\""
                  *       }
                  *     }
@@ -1637,7 +2013,103 @@ export type components = {
                 "application/scim+json": components["schemas"]["ScimUser"];
             };
         };
-        /** @description The request is not valid: a path or query problem, a body that does not match the schema (`invalidValue`, `invalidSyntax`), a patch path that cannot be read (`invalidPath`), a filter that selects nothing to remove (`noTarget`), or a change to a read-only attribute (`mutability`). */
+        /** @description The user is created (the example, Okta's user; Okta's also has the `locale` it sent). */
+        ScimUserCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                "Content-Location": components["headers"]["ContentLocation"];
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:schemas:core:2.0:User"
+                 *       ],
+                 *       "id": "7f3c2a9e-41d8-4b6f-9e0a-5c1d2b3a4f60",
+                 *       "externalId": "00ujl29u0le5T6Aj10h7",
+                 *       "userName": "test.user@okta.local",
+                 *       "name": {
+                 *         "formatted": "Test User",
+                 *         "givenName": "Test",
+                 *         "familyName": "User"
+                 *       },
+                 *       "displayName": "Test User",
+                 *       "emails": [
+                 *         {
+                 *           "value": "test.user@okta.local",
+                 *           "type": "work",
+                 *           "primary": true
+                 *         }
+                 *       ],
+                 *       "active": true,
+                 *       "meta": {
+                 *         "resourceType": "User",
+                 *         "created": "2026-12-02T09:30:00.000Z",
+                 *         "lastModified": "2026-12-02T09:30:00.000Z",
+                 *         "location": "http://127.0.0.1:3000/scim/v2/Users/7f3c2a9e-41d8-4b6f-9e0a-5c1d2b3a4f60",
+                 *         "version": "\"1\""
+                 *       }
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimUser"];
+            };
+        };
+        /** @description The users found, one page of them. */
+        ScimUserList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:ListResponse"
+                 *       ],
+                 *       "totalResults": 1,
+                 *       "itemsPerPage": 1,
+                 *       "startIndex": 1,
+                 *       "Resources": [
+                 *         {
+                 *           "schemas": [
+                 *             "urn:ietf:params:scim:schemas:core:2.0:User"
+                 *           ],
+                 *           "id": "2819c223-7f76-453a-919d-413861904646",
+                 *           "userName": "bjensen",
+                 *           "emails": [
+                 *             {
+                 *               "value": "bjensen@example.com",
+                 *               "type": "work",
+                 *               "primary": true
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimListResponse"];
+            };
+        };
+        /** @description No discovery resource has that id. */
+        ScimDocumentNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                 *       ],
+                 *       "status": "404",
+                 *       "detail": "No resource type or schema 'Group' is served here."
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimError"];
+            };
+        };
+        /** @description The request is not valid: a path or query problem, a body that does not match the schema (`invalidValue`, `invalidSyntax`), a patch path that cannot be read (`invalidPath`), a filter that selects nothing to remove (`noTarget`), a change to a read-only attribute (`mutability`), a search filter that cannot be read or names an attribute that cannot be searched (`invalidFilter`), a `count` above the limit (`tooMany`), or a cursor that is not one of this server's for this query: one that cannot be read, or was given for another filter or order (`invalidCursor`). */
         ScimBadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1835,7 +2307,7 @@ export type components = {
         CamundaUserId: string;
         /**
          * @description The user's number, or `current` for the caller.
-         * @example current
+         * @example 5
          */
         DeviceHiveUserId: string;
         /**
@@ -1844,8 +2316,8 @@ export type components = {
          */
         StrapiUserId: string;
         /**
-         * @description The `ETag` of the representation the change is based on; the update is refused with 412 when the user has changed since. Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
-         * @example "1"
+         * @description The `ETag` of the representation the change is based on, such as `"2"`; the change is refused with 412 when the user has changed since. `*` matches whatever version is current (the example, so that every example request can be sent in any order). Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
+         * @example *
          */
         IfMatch: string;
         /**
@@ -1853,9 +2325,71 @@ export type components = {
          * @example 2819c223-7f76-453a-919d-413861904646
          */
         ScimUserId: string;
+        /**
+         * @description At most this many items (1 to 1,000; default 100).
+         * @example 1
+         */
+        ChangesLimit: number;
+        /**
+         * @description The id of a resource type.
+         * @example User
+         */
+        ScimResourceTypeId: string;
+        /**
+         * @description The id of a schema (its URN).
+         * @example urn:ietf:params:scim:schemas:core:2.0:User
+         */
+        ScimSchemaId: string;
+        /**
+         * @description A filter (RFC 7644 §3.4.2.2), such as `userName eq "bjensen"` or `emails[type eq "work"].value eq "bjensen@example.com"`.
+         * @example userName eq "bjensen"
+         */
+        ScimFilter: string;
+        /**
+         * @description The 1-based index of the first result (below 1 counts as 1). Not with `cursor`.
+         * @example 1
+         */
+        ScimStartIndex: number;
+        /**
+         * @description How many results per page (default 100, at most 1,000; a negative value counts as 0, and 0 answers only `totalResults`).
+         * @example 100
+         */
+        ScimCount: number;
+        /** @description Cursor pagination (RFC 9865). Empty for the first page, then the `nextCursor` of the previous answer; the other parameters must stay as they were. */
+        ScimCursor: string;
+        /**
+         * @description The attribute to sort by (`userName`, `name.familyName`, `meta.lastModified`, …).
+         * @example userName
+         */
+        ScimSortBy: string;
+        /**
+         * @description `ascending` (the default) or `descending`.
+         * @example ascending
+         */
+        ScimSortOrder: "ascending" | "descending";
+        /**
+         * @description The attributes to return, comma-separated (`userName,emails`); `id` and `schemas` always come back.
+         * @example userName,emails
+         */
+        ScimAttributes: string;
+        /**
+         * @description The attributes to leave out, comma-separated.
+         * @example meta
+         */
+        ScimExcludedAttributes: string;
     };
     requestBodies: never;
     headers: {
+        /**
+         * @description The URI of the created resource.
+         * @example http://127.0.0.1:3000/scim/v2/Users/2819c223-7f76-453a-919d-413861904646
+         */
+        Location: string;
+        /**
+         * @description The URI of the resource in the body, which its `meta.location` repeats.
+         * @example http://127.0.0.1:3000/scim/v2/Users/2819c223-7f76-453a-919d-413861904646
+         */
+        ContentLocation: string;
         /**
          * @description The version of the user, to send back in `If-Match`.
          * @example "2"
@@ -1904,8 +2438,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the representation the change is based on; the update is refused with 412 when the user has changed since. Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
-                 * @example "1"
+                 * @description The `ETag` of the representation the change is based on, such as `"2"`; the change is refused with 412 when the user has changed since. `*` matches whatever version is current (the example, so that every example request can be sent in any order). Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
+                 * @example *
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1966,8 +2500,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the representation the change is based on; the update is refused with 412 when the user has changed since. Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
-                 * @example "1"
+                 * @description The `ETag` of the representation the change is based on, such as `"2"`; the change is refused with 412 when the user has changed since. `*` matches whatever version is current (the example, so that every example request can be sent in any order). Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
+                 * @example *
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2006,7 +2540,7 @@ export interface operations {
             path: {
                 /**
                  * @description The user's number, or `current` for the caller.
-                 * @example current
+                 * @example 5
                  */
                 id: components["parameters"]["DeviceHiveUserId"];
             };
@@ -2027,15 +2561,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the representation the change is based on; the update is refused with 412 when the user has changed since. Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
-                 * @example "1"
+                 * @description The `ETag` of the representation the change is based on, such as `"2"`; the change is refused with 412 when the user has changed since. `*` matches whatever version is current (the example, so that every example request can be sent in any order). Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
+                 * @example *
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 /**
                  * @description The user's number, or `current` for the caller.
-                 * @example current
+                 * @example 5
                  */
                 id: components["parameters"]["DeviceHiveUserId"];
             };
@@ -2088,8 +2622,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the representation the change is based on; the update is refused with 412 when the user has changed since. Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
-                 * @example "1"
+                 * @description The `ETag` of the representation the change is based on, such as `"2"`; the change is refused with 412 when the user has changed since. `*` matches whatever version is current (the example, so that every example request can be sent in any order). Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
+                 * @example *
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2145,9 +2679,154 @@ export interface operations {
             503: components["responses"]["StrapiUnavailable"];
         };
     };
-    getScimUser: {
+    listScimUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A filter (RFC 7644 §3.4.2.2), such as `userName eq "bjensen"` or `emails[type eq "work"].value eq "bjensen@example.com"`.
+                 * @example userName eq "bjensen"
+                 */
+                filter?: components["parameters"]["ScimFilter"];
+                /**
+                 * @description The 1-based index of the first result (below 1 counts as 1). Not with `cursor`.
+                 * @example 1
+                 */
+                startIndex?: components["parameters"]["ScimStartIndex"];
+                /**
+                 * @description How many results per page (default 100, at most 1,000; a negative value counts as 0, and 0 answers only `totalResults`).
+                 * @example 100
+                 */
+                count?: components["parameters"]["ScimCount"];
+                /** @description Cursor pagination (RFC 9865). Empty for the first page, then the `nextCursor` of the previous answer; the other parameters must stay as they were. */
+                cursor?: components["parameters"]["ScimCursor"];
+                /**
+                 * @description The attribute to sort by (`userName`, `name.familyName`, `meta.lastModified`, …).
+                 * @example userName
+                 */
+                sortBy?: components["parameters"]["ScimSortBy"];
+                /**
+                 * @description `ascending` (the default) or `descending`.
+                 * @example ascending
+                 */
+                sortOrder?: components["parameters"]["ScimSortOrder"];
+                /**
+                 * @description The attributes to return, comma-separated (`userName,emails`); `id` and `schemas` always come back.
+                 * @example userName,emails
+                 */
+                attributes?: components["parameters"]["ScimAttributes"];
+                /**
+                 * @description The attributes to leave out, comma-separated.
+                 * @example meta
+                 */
+                excludedAttributes?: components["parameters"]["ScimExcludedAttributes"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ScimUserList"];
+            400: components["responses"]["ScimBadRequest"];
+            401: components["responses"]["ScimUnauthorized"];
+            503: components["responses"]["ScimUnavailable"];
+        };
+    };
+    createScimUser: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The attributes to return, comma-separated (`userName,emails`); `id` and `schemas` always come back.
+                 * @example userName,emails
+                 */
+                attributes?: components["parameters"]["ScimAttributes"];
+                /**
+                 * @description The attributes to leave out, comma-separated.
+                 * @example meta
+                 */
+                excludedAttributes?: components["parameters"]["ScimExcludedAttributes"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimUserWrite"];
+                "application/json": components["schemas"]["ScimUserWrite"];
+            };
+        };
+        responses: {
+            201: components["responses"]["ScimUserCreated"];
+            400: components["responses"]["ScimBadRequest"];
+            401: components["responses"]["ScimUnauthorized"];
+            403: components["responses"]["ScimForbidden"];
+            409: components["responses"]["ScimConflict"];
+            413: components["responses"]["ScimPayloadTooLarge"];
+            415: components["responses"]["ScimUnsupportedMediaType"];
+            503: components["responses"]["ScimUnavailable"];
+        };
+    };
+    searchScimUsers: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:SearchRequest"
+                 *       ],
+                 *       "filter": "userName eq \"bjensen\"",
+                 *       "attributes": [
+                 *         "userName",
+                 *         "emails"
+                 *       ]
+                 *     }
+                 */
+                "application/scim+json": components["schemas"]["ScimSearchRequest"];
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         "urn:ietf:params:scim:api:messages:2.0:SearchRequest"
+                 *       ],
+                 *       "filter": "userName eq \"bjensen\"",
+                 *       "attributes": [
+                 *         "userName",
+                 *         "emails"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScimSearchRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ScimUserList"];
+            400: components["responses"]["ScimBadRequest"];
+            401: components["responses"]["ScimUnauthorized"];
+            413: components["responses"]["ScimPayloadTooLarge"];
+            415: components["responses"]["ScimUnsupportedMediaType"];
+            503: components["responses"]["ScimUnavailable"];
+        };
+    };
+    getScimUser: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The attributes to return, comma-separated (`userName,emails`); `id` and `schemas` always come back.
+                 * @example userName,emails
+                 */
+                attributes?: components["parameters"]["ScimAttributes"];
+                /**
+                 * @description The attributes to leave out, comma-separated.
+                 * @example meta
+                 */
+                excludedAttributes?: components["parameters"]["ScimExcludedAttributes"];
+            };
             header?: never;
             path: {
                 /**
@@ -2170,11 +2849,22 @@ export interface operations {
     };
     replaceScimUser: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description The attributes to return, comma-separated (`userName,emails`); `id` and `schemas` always come back.
+                 * @example userName,emails
+                 */
+                attributes?: components["parameters"]["ScimAttributes"];
+                /**
+                 * @description The attributes to leave out, comma-separated.
+                 * @example meta
+                 */
+                excludedAttributes?: components["parameters"]["ScimExcludedAttributes"];
+            };
             header?: {
                 /**
-                 * @description The `ETag` of the representation the change is based on; the update is refused with 412 when the user has changed since. Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
-                 * @example "1"
+                 * @description The `ETag` of the representation the change is based on, such as `"2"`; the change is refused with 412 when the user has changed since. `*` matches whatever version is current (the example, so that every example request can be sent in any order). Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
+                 * @example *
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2189,8 +2879,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/scim+json": components["schemas"]["ScimUserReplace"];
-                "application/json": components["schemas"]["ScimUserReplace"];
+                "application/scim+json": components["schemas"]["ScimUserWrite"];
+                "application/json": components["schemas"]["ScimUserWrite"];
             };
         };
         responses: {
@@ -2207,13 +2897,62 @@ export interface operations {
             503: components["responses"]["ScimUnavailable"];
         };
     };
-    patchScimUser: {
+    deleteScimUser: {
         parameters: {
             query?: never;
             header?: {
                 /**
-                 * @description The `ETag` of the representation the change is based on; the update is refused with 412 when the user has changed since. Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
-                 * @example "1"
+                 * @description The `ETag` of the representation the change is based on, such as `"2"`; the change is refused with 412 when the user has changed since. `*` matches whatever version is current (the example, so that every example request can be sent in any order). Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
+                 * @example *
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The user's id (the example is the demo directory's user who leaves).
+                 * @example 6f1d3b8a-2c4e-4a7f-9b1c-8e5d2a7c4f03
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user is deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ScimBadRequest"];
+            401: components["responses"]["ScimUnauthorized"];
+            403: components["responses"]["ScimForbidden"];
+            404: components["responses"]["ScimNotFound"];
+            409: components["responses"]["ScimConflict"];
+            412: components["responses"]["ScimPreconditionFailed"];
+            428: components["responses"]["ScimPreconditionRequired"];
+            503: components["responses"]["ScimUnavailable"];
+        };
+    };
+    patchScimUser: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The attributes to return, comma-separated (`userName,emails`); `id` and `schemas` always come back.
+                 * @example userName,emails
+                 */
+                attributes?: components["parameters"]["ScimAttributes"];
+                /**
+                 * @description The attributes to leave out, comma-separated.
+                 * @example meta
+                 */
+                excludedAttributes?: components["parameters"]["ScimExcludedAttributes"];
+            };
+            header?: {
+                /**
+                 * @description The `ETag` of the representation the change is based on, such as `"2"`; the change is refused with 412 when the user has changed since. `*` matches whatever version is current (the example, so that every example request can be sent in any order). Mandatory (428 without it) when the server runs with `REQUIRE_IF_MATCH=true`.
+                 * @example *
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -2276,17 +3015,25 @@ export interface operations {
                      *         "maxPayloadSize": 0
                      *       },
                      *       "filter": {
-                     *         "supported": false,
-                     *         "maxResults": 0
+                     *         "supported": true,
+                     *         "maxResults": 1000
                      *       },
                      *       "changePassword": {
                      *         "supported": true
                      *       },
                      *       "sort": {
-                     *         "supported": false
+                     *         "supported": true
                      *       },
                      *       "etag": {
                      *         "supported": true
+                     *       },
+                     *       "pagination": {
+                     *         "cursor": true,
+                     *         "index": true,
+                     *         "defaultPaginationMethod": "index",
+                     *         "defaultPageSize": 100,
+                     *         "maxPageSize": 1000,
+                     *         "cursorTimeout": 86400
                      *       },
                      *       "authenticationSchemes": [
                      *         {
@@ -2298,7 +3045,7 @@ export interface operations {
                      *       ],
                      *       "meta": {
                      *         "resourceType": "ServiceProviderConfig",
-                     *         "location": "/scim/v2/ServiceProviderConfig"
+                     *         "location": "http://127.0.0.1:3000/scim/v2/ServiceProviderConfig"
                      *       }
                      *     }
                      */
@@ -2339,11 +3086,11 @@ export interface operations {
                      *           "id": "User",
                      *           "name": "User",
                      *           "endpoint": "/Users",
-                     *           "description": "A user of the directory.",
+                     *           "description": "User Account",
                      *           "schema": "urn:ietf:params:scim:schemas:core:2.0:User",
                      *           "meta": {
                      *             "resourceType": "ResourceType",
-                     *             "location": "/scim/v2/ResourceTypes/User"
+                     *             "location": "http://127.0.0.1:3000/scim/v2/ResourceTypes/User"
                      *           }
                      *         }
                      *       ]
@@ -2385,13 +3132,13 @@ export interface operations {
                      *           ],
                      *           "id": "urn:ietf:params:scim:schemas:core:2.0:User",
                      *           "name": "User",
-                     *           "description": "A user of the directory.",
+                     *           "description": "User Account",
                      *           "attributes": [
                      *             {
                      *               "name": "userName",
                      *               "type": "string",
                      *               "multiValued": false,
-                     *               "description": "The user's username, unique case-insensitively; no `@` and no white space.",
+                     *               "description": "The user's username, unique case-insensitively (and no other user's email); no white space.",
                      *               "required": true,
                      *               "caseExact": false,
                      *               "mutability": "readWrite",
@@ -2423,10 +3170,10 @@ export interface operations {
                      *                   "name": "formatted",
                      *                   "type": "string",
                      *                   "multiValued": false,
-                     *                   "description": "The given and family names, joined.",
+                     *                   "description": "The full name; unless one is given, the given and family names, joined.",
                      *                   "required": false,
                      *                   "caseExact": false,
-                     *                   "mutability": "readOnly",
+                     *                   "mutability": "readWrite",
                      *                   "returned": "default",
                      *                   "uniqueness": "none"
                      *                 },
@@ -2458,10 +3205,10 @@ export interface operations {
                      *               "name": "displayName",
                      *               "type": "string",
                      *               "multiValued": false,
-                     *               "description": "The formatted name, else the userName.",
+                     *               "description": "The name to display; unless one is given, the formatted name, else the userName.",
                      *               "required": false,
                      *               "caseExact": false,
-                     *               "mutability": "readOnly",
+                     *               "mutability": "readWrite",
                      *               "returned": "default",
                      *               "uniqueness": "none"
                      *             },
@@ -2469,7 +3216,7 @@ export interface operations {
                      *               "name": "emails",
                      *               "type": "complex",
                      *               "multiValued": true,
-                     *               "description": "The user's email address (one; the primary one of those sent, else the first).",
+                     *               "description": "The user's email addresses, as sent; the primary one (else the first) is its email in the other contracts, unique case-insensitively.",
                      *               "required": false,
                      *               "mutability": "readWrite",
                      *               "returned": "default",
@@ -2479,18 +3226,18 @@ export interface operations {
                      *                   "name": "value",
                      *                   "type": "string",
                      *                   "multiValued": false,
-                     *                   "description": "The email address, unique case-insensitively.",
-                     *                   "required": false,
+                     *                   "description": "The email address; the primary one (else the first) is unique case-insensitively.",
+                     *                   "required": true,
                      *                   "caseExact": false,
                      *                   "mutability": "readWrite",
                      *                   "returned": "default",
-                     *                   "uniqueness": "server"
+                     *                   "uniqueness": "none"
                      *                 },
                      *                 {
                      *                   "name": "type",
                      *                   "type": "string",
                      *                   "multiValued": false,
-                     *                   "description": "Always `work` when read.",
+                     *                   "description": "The kind of address, such as `work`.",
                      *                   "required": false,
                      *                   "caseExact": false,
                      *                   "canonicalValues": [
@@ -2506,7 +3253,7 @@ export interface operations {
                      *                   "name": "primary",
                      *                   "type": "boolean",
                      *                   "multiValued": false,
-                     *                   "description": "Always true when read.",
+                     *                   "description": "Whether this is the user's primary address (at most one is).",
                      *                   "required": false,
                      *                   "mutability": "readWrite",
                      *                   "returned": "default"
@@ -2569,7 +3316,7 @@ export interface operations {
                      *           ],
                      *           "meta": {
                      *             "resourceType": "Schema",
-                     *             "location": "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User"
+                     *             "location": "http://127.0.0.1:3000/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User"
                      *           }
                      *         }
                      *       ]
@@ -2579,6 +3326,217 @@ export interface operations {
                 };
             };
             400: components["responses"]["ScimBadRequest"];
+        };
+    };
+    getScimResourceType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of a resource type.
+                 * @example User
+                 */
+                id: components["parameters"]["ScimResourceTypeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimResourceType"];
+                };
+            };
+            400: components["responses"]["ScimBadRequest"];
+            404: components["responses"]["ScimDocumentNotFound"];
+        };
+    };
+    getScimSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of a schema (its URN).
+                 * @example urn:ietf:params:scim:schemas:core:2.0:User
+                 */
+                id: components["parameters"]["ScimSchemaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schema. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimSchema"];
+                };
+            };
+            400: components["responses"]["ScimBadRequest"];
+            404: components["responses"]["ScimDocumentNotFound"];
+        };
+    };
+    listUserHistory: {
+        parameters: {
+            query?: {
+                /** @description Only changes older than this one (the previous page's `next`). */
+                before?: string;
+                /**
+                 * @description At most this many items (1 to 1,000; default 100).
+                 * @example 1
+                 */
+                limit?: components["parameters"]["ChangesLimit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The user's id (a deleted user's too).
+                 * @example 4b262379-5bbe-421e-a429-f6e2ab5a849b
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the user's changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "changes": [
+                     *         {
+                     *           "id": "1",
+                     *           "at": "2026-12-02T09:30:00.000Z",
+                     *           "actor": {
+                     *             "id": "9d1e6a52-3b8f-4c1e-8a55-0c2f4b7d9e01",
+                     *             "name": "admin"
+                     *           },
+                     *           "contract": "contensis",
+                     *           "kind": "updated",
+                     *           "version": 2,
+                     *           "changes": {
+                     *             "email": {
+                     *               "old": "t.durden@fightclub.com",
+                     *               "new": "t.turden@fightclub.com"
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserHistory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Where to read from - the `next` of the previous answer, or `latest`. */
+                after?: string;
+                /**
+                 * @description At most this many items (1 to 1,000; default 100).
+                 * @example 1
+                 */
+                limit?: components["parameters"]["ChangesLimit"];
+                /** @description Seconds to wait for events when there are none yet (0 to 30; default 0). */
+                wait?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events, and where to read on from. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "events": [
+                     *         {
+                     *           "specversion": "1.0",
+                     *           "id": "1",
+                     *           "source": "urn:users-api",
+                     *           "type": "users-api.user.updated",
+                     *           "subject": "4b262379-5bbe-421e-a429-f6e2ab5a849b",
+                     *           "time": "2026-12-02T09:30:00.000Z",
+                     *           "datacontenttype": "application/json",
+                     *           "data": {
+                     *             "version": 2,
+                     *             "changed": [
+                     *               "email"
+                     *             ],
+                     *             "contract": "contensis",
+                     *             "actor": "9d1e6a52-3b8f-4c1e-8a55-0c2f4b7d9e01"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next": "741-1"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listDeadDeliveries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description At most this many items (1 to 1,000; default 100).
+                 * @example 1
+                 */
+                limit?: components["parameters"]["ChangesLimit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dead deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveries": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeadDeliveries"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getOpenApiYaml: {

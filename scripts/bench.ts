@@ -3,9 +3,10 @@
 // peer) and against the same SQL work done directly, on PostgreSQL (DATABASE_URL or TEST_DATABASE_URL, in a
 // scratch database); then the server on the embedded PGlite against direct PGlite.
 // Options: --duration 10 --connections 16 --users 2000 --rounds 2 --only postgres|embedded --profile (the
-// project server's CPU profiles into bench-results/).
+// project server's CPU profiles into bench-results/) --webhook (PostgreSQL: the project with a webhook subscription
+// against without, rounds alternating, then the delivery lag at a steady --rate of PUTs per second).
 import { execFileSync, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +20,7 @@ import { migrate } from "../src/db/migrate.ts";
 import { fromFile, importDirectory, type ImportUser } from "../src/directory/import.ts";
 import { secretKey, signToken, type TokenKeys } from "../src/tokens.ts";
 import { profileLayers, type LayerShare } from "./bench/profile-layers.ts";
+import { startWebhookReceiver, type WebhookReceiver } from "./bench/webhook-receiver.ts";
 import { peakRssMb, startCpuMeter, type CpuPerUnit } from "./cpu-meter.ts";
 import { runScript } from "./run-script.ts";
 import { startNodeOptions, startServerProcess, stopServerProcess, type ServerProcess } from "./server-process.ts";
@@ -31,6 +33,8 @@ const { values: options } = parseArgs({
     rounds: { type: "string", default: "2" },
     only: { type: "string" },
     profile: { type: "boolean", default: false },
+    webhook: { type: "boolean", default: false },
+    rate: { type: "string", default: "200" },
   },
 });
 const DURATION = Number(options.duration);
@@ -81,13 +85,13 @@ function directory(): { adminId: string; ids: string[]; users: ImportUser[] } {
   return { adminId: ids[0], ids: ids.slice(1), users };
 }
 
-type Server = "project" | "peer";
+/** The project, the yardstick, or the project delivering every change to a webhook (--webhook). */
+type Server = "project" | "peer" | "project+webhook";
 
 /** The project as `npm start` runs it, or the yardstick; both on the Node.js that runs this script. */
 async function startServer(server: Server, env: Record<string, string>): Promise<ServerProcess> {
   const profile = options.profile && server === "project" ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`] : [];
-  const args =
-    server === "project" ? [...startNodeOptions(), ...profile, "dist/src/main.js"] : ["scripts/bench/peer.ts"];
+  const args = server === "peer" ? ["scripts/bench/peer.ts"] : [...startNodeOptions(), ...profile, "dist/src/main.js"];
   return startServerProcess(args, { ...env, JWT_SECRET: SECRET, DEMO: "0", LOG_LEVEL: "info" });
 }
 
@@ -98,6 +102,7 @@ async function loadServer(
   ids: string[],
   seconds: number,
   label: string,
+  overallRate?: number,
 ): Promise<autocannon.Result> {
   const authorization = `Bearer ${signToken(keys, adminId, "1h")}`;
   let counter = 0;
@@ -105,6 +110,7 @@ async function loadServer(
     url,
     connections: CONNECTIONS,
     duration: seconds,
+    overallRate,
     requests: [
       {
         method: "PUT",
@@ -174,7 +180,10 @@ async function measureServer(
   return result;
 }
 
-/** The same work in SQL: load the caller, read the target's version, update it conditionally, audit; one transaction. */
+/**
+ * The same work in SQL: load the caller, read the target's version, update it conditionally, audit, publish the
+ * event; one transaction.
+ */
 async function sqlTransaction(
   query: (sql: string, params?: unknown[]) => Promise<unknown>,
   adminId: string,
@@ -189,11 +198,14 @@ async function sqlTransaction(
       "update users set email = $1, version = version + 1, updated_at = now(), updated_by = $2 where id = $3 and version = $4",
       [email, adminId, id, target.rows[0].version],
     );
-    await query("insert into audit (user_id, actor_id, contract, changes) values ($1, $2, 'sql', $3::jsonb)", [
-      id,
-      adminId,
-      JSON.stringify({ email }),
-    ]);
+    await query(
+      "insert into audit (user_id, actor_id, contract, changes, version, kind) values ($1, $2, 'sql', $3::jsonb, $4, 'updated')",
+      [id, adminId, JSON.stringify({ email }), target.rows[0].version + 1],
+    );
+    await query(
+      "insert into events (user_id, type, data) values ($1, 'user.updated', jsonb_build_object('version', $2::int, 'changed', '[\"email\"]'::jsonb, 'contract', 'sql', 'actor', $3::text))",
+      [id, target.rows[0].version + 1, adminId],
+    );
     await query("commit");
   } catch (error) {
     await query("rollback");
@@ -273,11 +285,12 @@ async function benchPostgres(baseUrl: string) {
     await seed(db, users);
     await db.destroy();
 
-    const rounds: Record<Server, HttpResult[]> = { project: [], peer: [] };
+    const env = { DATABASE_URL: url.toString(), DB_POOL_MAX: String(CONNECTIONS) };
+    if (options.webhook) return await benchWebhook(env, adminId, ids, name);
+    const rounds: Record<"project" | "peer", HttpResult[]> = { project: [], peer: [] };
     for (let round = 1; round <= ROUNDS; round++) {
       for (const server of ["project", "peer"] as const) {
         log(`round ${round} of ${ROUNDS}: ${server}`);
-        const env = { DATABASE_URL: url.toString(), DB_POOL_MAX: String(CONNECTIONS) };
         rounds[server].push(await measureServer(server, env, adminId, ids, name));
       }
     }
@@ -314,6 +327,104 @@ async function benchPostgres(baseUrl: string) {
   } finally {
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
+  }
+}
+
+const quantiles = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { n: values.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) };
+};
+
+/** Waits until the receiver has `count` deliveries, or `timeoutMs` passed; the seconds it waited. */
+async function drained(receiver: WebhookReceiver, count: number, timeoutMs = 120_000): Promise<number> {
+  const started = Date.now();
+  while (receiver.lags().length < count && Date.now() - started < timeoutMs)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  return (Date.now() - started) / 1000;
+}
+
+/**
+ * --webhook: the project without and with a webhook subscription (rounds alternating, full load), then with it at a
+ * steady rate below its capacity, where the lag from a change to its delivery is the delivery path's own.
+ */
+async function benchWebhook(env: Record<string, string>, adminId: string, ids: string[], database: string) {
+  const receiver = await startWebhookReceiver();
+  const subscribed = {
+    ...env,
+    WEBHOOK_URL: receiver.url,
+    WEBHOOK_SECRET: `whsec_${randomBytes(32).toString("base64")}`,
+    WEBHOOK_ALLOW_PRIVATE: "true",
+  };
+  try {
+    const rounds: Record<"off" | "on", HttpResult[]> = { off: [], on: [] };
+    const backlog: { events: number; deliveredDuringRun: number; drainSeconds: number }[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      log(`round ${round} of ${ROUNDS}: project without a webhook`);
+      rounds.off.push(await measureServer("project", env, adminId, ids, database));
+      log(`round ${round} of ${ROUNDS}: project with a webhook`);
+      receiver.reset();
+      // A subscription starts with the events written after its server started (the rounds without it removed it).
+      const before = await eventCount(database);
+      const started = await startServer("project+webhook", subscribed);
+      try {
+        const result = await measureHttp(started.url, started.child, adminId, ids, database);
+        rounds.on.push(result);
+        const deliveredDuringRun = receiver.lags().length;
+        const events = (await eventCount(database)) - before;
+        backlog.push({ events, deliveredDuringRun, drainSeconds: await drained(receiver, events) });
+        log(`deliveries: ${JSON.stringify(backlog.at(-1))}`);
+      } finally {
+        await stopServerProcess(started);
+      }
+    }
+    const off = summarise(rounds.off);
+    const on = summarise(rounds.on);
+
+    const rate = Number(options.rate);
+    log(`delivery lag at a steady ${rate} PUT/s for ${DURATION} s`);
+    const started = await startServer("project+webhook", subscribed);
+    let steady;
+    try {
+      const before = await eventCount(database);
+      await loadServer(started.url, adminId, ids, 3, `warm-${Date.now()}`);
+      await drained(receiver, (await eventCount(database)) - before);
+      receiver.reset();
+      const result = await loadServer(started.url, adminId, ids, DURATION, `steady-${Date.now()}`, rate);
+      const sent = result.requests.total;
+      await drained(receiver, sent, 30_000);
+      steady = { rate, requests: sent, non2xx: result.non2xx, lag: quantiles(receiver.lags()) };
+    } finally {
+      await stopServerProcess(started);
+    }
+    log(
+      `without ${off.requestsPerSecond} req/s, ${off.serverCpuMsPerRequest} ms CPU; with ${on.requestsPerSecond} req/s, ${on.serverCpuMsPerRequest} ms CPU; lag ${JSON.stringify(steady.lag)}`,
+    );
+    return {
+      withoutWebhook: off,
+      withWebhook: { ...on, deliveries: backlog },
+      ratios: {
+        throughput: round2(on.requestsPerSecond / off.requestsPerSecond),
+        serverCpu: round2(on.serverCpuMsPerRequest / off.serverCpuMsPerRequest),
+      },
+      steady,
+    };
+  } finally {
+    await receiver.close();
+  }
+}
+
+/** The events the scratch database holds (every committed change has one; none are pruned during a bench). */
+async function eventCount(database: string): Promise<number> {
+  const url = new URL(process.env.DATABASE_URL || process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${database}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: string }>("select count(*) from events");
+    return Number(rows[0].count);
+  } finally {
+    await client.end();
   }
 }
 

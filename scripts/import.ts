@@ -19,7 +19,9 @@ async function* entries(
   onRead: (bytes: number) => void,
 ): AsyncGenerator<unknown> {
   const source = createReadStream(file);
-  const stages: Readable[] = [source, Parser.parser(), Pick.pick({ filter: key }), StreamArray.streamArray()];
+  // Values as whole tokens, not streamed in chunks: half the parser's work (the import's largest cost after PostgreSQL).
+  const parser = Parser.parser({ streamValues: false });
+  const stages: Readable[] = [source, parser, Pick.pick({ filter: key }), StreamArray.streamArray()];
   for (let i = 0; i < stages.length - 1; i++) stages[i].pipe(stages[i + 1] as never);
   const last = stages[stages.length - 1];
   for (const stage of stages.slice(0, -1)) stage.on("error", (error) => last.destroy(error));

@@ -1,5 +1,5 @@
 // The HTTP pipeline: decode body → validate against openapi.yaml → authenticate → handler → render errors.
-import express, { type Express } from "express";
+import express, { type Express, type Request } from "express";
 import * as OpenApiValidator from "express-openapi-validator";
 import helmet from "helmet";
 import type { Knex } from "knex";
@@ -16,6 +16,12 @@ import { dispatchOperations } from "./http/dispatch.ts";
 import { resolveRoute } from "./http/documented-route.ts";
 import { docsAssets, serviceOperations } from "./http/service.ts";
 import { scimDiscoveryOperations } from "./scim/discovery.ts";
+import { scimSearchOperations } from "./scim/search-operations.ts";
+import { accessTable, type RenderContext } from "./contracts/contract.ts";
+import { contractFinder, undocumentedPaths } from "./http/contract-of.ts";
+import { baseUrlOf } from "./wire/base-url.ts";
+import { changesOperations } from "./http/changes-operations.ts";
+import { EVENT_TYPE_PREFIX } from "./events/cloudevent.ts";
 import { requestLogger } from "./log.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { Tracing } from "./observability/tracing.ts";
@@ -43,7 +49,7 @@ export interface AppOptions {
 export function openDirectory(db: Knex, config: Config, verifyStatements = false): Directory {
   return createDirectory(
     db,
-    { readOnly: config.readOnly, versionRequired: config.requireIfMatch },
+    { readOnly: config.readOnly, versionRequired: config.requireIfMatch, provisionedRole: config.provisionedRole },
     { prepare: config.dbPreparedStatements, verify: verifyStatements },
   );
 }
@@ -72,7 +78,16 @@ export function createApp({
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.corsOrigins.length > 0) app.use(cors(config.corsOrigins));
   app.use("/docs", docsAssets());
-  app.use(bodyDecoders(config.bodyLimit));
+  const contractOf = contractFinder(contracts);
+  app.use(
+    bodyDecoders(config.bodyLimit, (req, body) => {
+      const operationId = req.documented?.operation?.operationId;
+      const contract = contractOf(req);
+      return operationId && contract?.canonicalBody ? contract.canonicalBody(operationId, body) : body;
+    }),
+  );
+  const auth = authenticate(keys, config);
+  app.use(undocumentedPaths(contracts, auth));
   app.use(
     OpenApiValidator.middleware({
       apiSpec: structuredClone(spec) as never,
@@ -84,14 +99,24 @@ export function createApp({
     }),
   );
   const pending = () => (isProviderKeys(keys) ? keys.pending() : undefined);
-  const auth = authenticate(keys, config);
   const directory = openDirectory(db, config, verifyStatements);
+  const baseUrl = (req: Request) => baseUrlOf(req, config.publicBaseUrl);
+  const contextOf = (req: Request): RenderContext => ({ baseUrl: baseUrl(req) });
+  const scim = contracts.find((contract) => contract.tag === "scim");
+  if (!scim) throw new Error("the SCIM contract serves the SCIM searches: it must be among the contracts");
   app.use(
     dispatchOperations({
       ...serviceOperations(db, pending, config.metricsPort === undefined ? metrics?.registry : undefined),
-      ...scimDiscoveryOperations(),
+      ...scimDiscoveryOperations(baseUrl),
+      ...changesOperations(directory, db, auth, { source: config.eventSource, typePrefix: EVENT_TYPE_PREFIX }),
+      ...scimSearchOperations(
+        directory.forContract({ contract: scim.tag, access: accessTable(scim), relations: scim.relations }),
+        (user, context) => scim.render(user, context) as object,
+        auth,
+        contextOf,
+      ),
       ...Object.fromEntries(
-        contracts.flatMap((contract) => Object.entries(contractOperations(contract, directory, auth))),
+        contracts.flatMap((contract) => Object.entries(contractOperations(contract, directory, auth, contextOf))),
       ),
     }),
   );

@@ -1,4 +1,8 @@
 // Every environment variable the server and its scripts read, parsed and checked in one place.
+import { isIP } from "node:net";
+import { ROLE_TYPES, type RoleType } from "./directory/model.ts";
+import { isPrivateAddress } from "./events/private-address.ts";
+import { webhookKey } from "./events/signature.ts";
 
 export interface Config {
   port: number;
@@ -13,6 +17,8 @@ export interface Config {
   jwtPrivateKey: string | undefined;
   /** The identity provider's published keys: instead of, never beside, a key of our own. */
   jwtJwksUrl: URL | undefined;
+  /** How often per minute a token with an unknown kid may refetch the provider's keys. */
+  jwtJwksRefetchesPerMinute: number;
   jwtIssuer: string | undefined;
   jwtAudience: string | undefined;
   /** The claim that names the caller in the directory. */
@@ -21,6 +27,10 @@ export interface Config {
   jwtClockTolerance: number;
   readOnly: boolean;
   requireIfMatch: boolean;
+  /** The role of a user created without one (SCIM provisioning). */
+  provisionedRole: RoleType;
+  /** The URL clients reach this service by, for the URIs it gives (SCIM's `meta.location`); else the request's. */
+  publicBaseUrl: string | undefined;
   demo: boolean | undefined;
   logLevel: string;
   /** Unset: pretty when stdout is a terminal, JSON otherwise. */
@@ -33,6 +43,32 @@ export interface Config {
   bodyLimit: number;
   corsOrigins: string[];
   shutdownTimeoutMs: number;
+  /** CloudEvents' `source` of this directory's events. */
+  eventSource: string;
+  /** How long delivered events (and their delivery records) are kept. */
+  eventRetentionHours: number;
+  /** How long a failed delivery is retried before it is dead. */
+  eventRetryHours: number;
+  /** How long the audit history is kept; undefined: for ever. */
+  auditRetentionDays: number | undefined;
+  /** A webhook subscription: every event is POSTed there, signed with the secret's key (Standard Webhooks). */
+  webhook: WebhookConfig | undefined;
+  /** NATS JetStream: every event is published to this stream. */
+  nats: NatsConfig | undefined;
+}
+
+export interface WebhookConfig {
+  url: URL;
+  /** The key of the `whsec_…` secret. */
+  key: Buffer;
+  allowPrivate: boolean;
+  timeoutMs: number;
+}
+
+export interface NatsConfig {
+  url: string;
+  stream: string;
+  subjectPrefix: string;
 }
 
 export type LogFormat = "json" | "pretty";
@@ -160,6 +196,61 @@ function subjectClaim(env: Env, name: string): SubjectClaim {
   return claim;
 }
 
+/** CloudEvents' `source` is a URI-reference: an absolute URI (a URN too) or a path. */
+function eventSource(env: Env): string {
+  const source = text(env, "EVENT_SOURCE") ?? "urn:users-api";
+  if (/\s/.test(source) || !(URL.canParse(source) || source.startsWith("/")))
+    throw new ConfigError(
+      `EVENT_SOURCE must be a URI (such as urn:users-api or https://users.example.com), not '${source}'`,
+    );
+  return source;
+}
+
+/** WEBHOOK_URL and WEBHOOK_SECRET together; a private address only with WEBHOOK_ALLOW_PRIVATE=true. */
+function webhook(env: Env): WebhookConfig | undefined {
+  const raw = httpUrl(env, "WEBHOOK_URL");
+  const secret = text(env, "WEBHOOK_SECRET");
+  if (raw === undefined) {
+    if (secret !== undefined) throw new ConfigError("WEBHOOK_SECRET is set without WEBHOOK_URL");
+    return undefined;
+  }
+  const key = secret === undefined ? undefined : webhookKey(secret);
+  if (!key)
+    throw new ConfigError(
+      "WEBHOOK_URL needs WEBHOOK_SECRET, a Standard Webhooks secret: whsec_ and at least 24 bytes in base64 (whsec_$(openssl rand -base64 32))",
+    );
+  const url = new URL(raw);
+  const allowPrivate = flag(env, "WEBHOOK_ALLOW_PRIVATE") ?? false;
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (
+    !allowPrivate &&
+    (host === "localhost" || host.endsWith(".localhost") || (isIP(host) !== 0 && isPrivateAddress(host)))
+  )
+    throw new ConfigError(
+      `WEBHOOK_URL points at a private, loopback or link-local address (${host}); set WEBHOOK_ALLOW_PRIVATE=true for development and tests`,
+    );
+  return {
+    url,
+    key,
+    allowPrivate,
+    timeoutMs: integer(env, "WEBHOOK_TIMEOUT_MS", 10_000, 100, 120_000),
+  };
+}
+
+function nats(env: Env): NatsConfig | undefined {
+  const url = text(env, "NATS_URL");
+  if (url === undefined) return undefined;
+  if (!/^(nats|tls|wss?):\/\/[^\s]+$/.test(url))
+    throw new ConfigError(`NATS_URL must be a nats:// (or tls://, ws://, wss://) URL, not '${url}'`);
+  const stream = text(env, "NATS_STREAM") ?? "USERS_API";
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(stream))
+    throw new ConfigError(`NATS_STREAM must be letters, digits, _ or -, not '${stream}'`);
+  const subjectPrefix = text(env, "NATS_SUBJECT_PREFIX") ?? "users-api";
+  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(subjectPrefix))
+    throw new ConfigError(`NATS_SUBJECT_PREFIX must be dot-separated tokens without wildcards, not '${subjectPrefix}'`);
+  return { url, stream, subjectPrefix };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = text(env, "LOG_LEVEL") ?? "info";
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -200,12 +291,15 @@ export function loadConfig(env: Env = process.env): Config {
     jwtPublicKey,
     jwtPrivateKey,
     jwtJwksUrl,
+    jwtJwksRefetchesPerMinute: integer(env, "JWT_JWKS_REFETCHES_PER_MINUTE", 10, 1, 600),
     jwtIssuer: text(env, "JWT_ISSUER"),
     jwtAudience: text(env, "JWT_AUDIENCE"),
     jwtSubjectClaim: subjectClaim(env, "JWT_SUBJECT_CLAIM"),
     jwtClockTolerance: integer(env, "JWT_CLOCK_TOLERANCE", 30, 0, 600),
     readOnly: flag(env, "READ_ONLY") ?? false,
     requireIfMatch: flag(env, "REQUIRE_IF_MATCH") ?? false,
+    provisionedRole: oneOf(env, "PROVISIONED_ROLE", ROLE_TYPES) ?? "client",
+    publicBaseUrl: httpUrl(env, "PUBLIC_BASE_URL")?.replace(/\/+$/, ""),
     demo: flag(env, "DEMO"),
     logLevel,
     logFormat: oneOf(env, "LOG_FORMAT", LOG_FORMATS),
@@ -218,5 +312,12 @@ export function loadConfig(env: Env = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+    eventSource: eventSource(env),
+    eventRetentionHours: integer(env, "EVENT_RETENTION_HOURS", 168, 1, 24 * 365),
+    eventRetryHours: integer(env, "EVENT_RETRY_HOURS", 24, 1, 720),
+    auditRetentionDays:
+      text(env, "AUDIT_RETENTION_DAYS") === undefined ? undefined : integer(env, "AUDIT_RETENTION_DAYS", 0, 1, 36_500),
+    webhook: webhook(env),
+    nats: nats(env),
   };
 }

@@ -10,6 +10,7 @@ import { DataDirInUseError } from "./db/data-dir-lock.ts";
 import { DEMO_ADMIN_ID } from "./db/demo.ts";
 import { describeTarget, openDatabase } from "./db/knex.ts";
 import { databaseTarget, prepareDatabase } from "./db/setup.ts";
+import { startDeliveries } from "./events/start.ts";
 import { createLogger, prettyDestination } from "./log.ts";
 import { isProviderKeys, openTokenKeys, signToken, type VerificationKeys } from "./tokens.ts";
 
@@ -33,6 +34,7 @@ async function main() {
   const metrics = config.metrics ? (await import("./observability/metrics.ts")).createMetrics(db) : undefined;
 
   const app = createApp({ db, config, keys, logger, contracts, metrics, tracing });
+  const deliveries = await startDeliveries(db, config, logger, (...outcome) => metrics?.observeDelivery(...outcome));
   const server = await listen(app.listen(config.port, config.host));
   const { port } = server.address() as AddressInfo;
   logger.info(`users-api listening on http://${config.host}:${port} (docs at /docs)`);
@@ -54,6 +56,7 @@ async function main() {
     metricsServer?.close();
     const closeAll = async () => {
       clearTimeout(deadline);
+      await deliveries.stop();
       await tracing?.shutdown();
       if (isProviderKeys(keys)) keys.close();
       await db.destroy();

@@ -59,6 +59,25 @@ export function findRoute(path: string): DocumentedRoute | undefined {
   return documentedRoutes.find((route) => route.pattern.test(path));
 }
 
+// SCIM clients are lenient about the case of endpoint names (`/scim/v2/users`) and a trailing slash, as the
+// identity providers' own reference servers are; SCIM's attribute names are case-insensitive too.
+const LENIENT_PREFIX = "/scim/v2/";
+const lenientRoutes = documentedRoutes
+  .filter((route) => route.template.startsWith(LENIENT_PREFIX))
+  .map((route) => ({ route, pattern: new RegExp(route.pattern.source.replace(/\$$/, "/?$"), "i") }));
+
+/** The documented path a SCIM request's path stands for, when it differs only by case or a trailing slash. */
+export function lenientPath(path: string): string | undefined {
+  if (!path.toLowerCase().startsWith(LENIENT_PREFIX)) return undefined;
+  for (const { route, pattern } of lenientRoutes) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    let param = 0;
+    return route.template.replace(/\{[^}]+\}/g, () => match[++param]);
+  }
+  return undefined;
+}
+
 /** Every operationId the spec documents. */
 export const documentedOperationIds = documentedRoutes.flatMap((route) =>
   Object.values(route.operations).flatMap((operation) => operation.operationId ?? []),

@@ -3,7 +3,14 @@
 import { createPrivateKey, createPublicKey, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRemoteJWKSet } from "jose";
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  type JSONWebKeySet,
+  type JWTHeaderParameters,
+  type JWTVerifyGetKey,
+} from "jose";
 import jwt, { type Algorithm } from "jsonwebtoken";
 import type { Logger } from "pino";
 import { ConfigError, type Config } from "./config.ts";
@@ -21,8 +28,11 @@ export interface TokenKeys {
 
 /** The identity provider's keys (JWT_JWKS_URL). */
 export interface ProviderKeys {
-  /** jose's resolver over the cached key set: a token whose kid is not in it refetches it, once per cooldown. */
-  jwks: ReturnType<typeof createRemoteJWKSet>;
+  /**
+   * The cached key set's resolver: a token whose kid is not in it refetches the set at once (a provider may sign with
+   * a key it published a moment ago), as long as the refetches of the last minute stay under the limit.
+   */
+  jwks: JWTVerifyGetKey;
   issuer: string | undefined;
   audience: string | undefined;
   /** Why no token can be verified yet (the key set has never been fetched); undefined once it has. */
@@ -55,17 +65,55 @@ export interface ProviderTiming {
   refreshMs: number;
   /** Between attempts until the first fetch succeeds. */
   retryMs: number;
-  /** At most one refetch per this long for tokens whose kid is not in the cached set. */
-  cooldownMs: number;
+  /** At most this many refetches per minute for tokens whose kid is not in the cached set (JWT_JWKS_REFETCHES_PER_MINUTE). */
+  refetchesPerMinute: number;
   fetchTimeoutMs: number;
 }
 
-const PROVIDER_TIMING: ProviderTiming = {
+const PROVIDER_TIMING: Omit<ProviderTiming, "refetchesPerMinute"> = {
   refreshMs: 10 * 60_000,
   retryMs: 5_000,
-  cooldownMs: 10_000,
   fetchTimeoutMs: 5_000,
 };
+
+/**
+ * The cached key set's resolver. A token whose kid is not in the set refetches it at once (a provider may sign with a
+ * key it published a moment ago), within a budget of fetches per sliding minute, as jwks-rsa's rate limit does; tokens
+ * that arrive while a fetch is under way wait for it rather than fetching again. So a rotation is followed at once,
+ * and tokens naming keys that do not exist cannot make the server hammer the provider. (jose's own cooldown after
+ * every fetch would refuse a new key for its whole duration.)
+ */
+function refetchingResolver(remote: ReturnType<typeof createRemoteJWKSet>, perMinute: number): JWTVerifyGetKey {
+  const fetches: number[] = [];
+  let inFlight: Promise<void> | undefined;
+  let cached: JSONWebKeySet | undefined;
+  let local: JWTVerifyGetKey | undefined;
+  const resolver = () => {
+    const current = remote.jwks();
+    if (current !== cached) [cached, local] = [current, current && createLocalJWKSet(current)];
+    return local;
+  };
+  const knows = (header: JWTHeaderParameters) =>
+    (remote.jwks()?.keys ?? []).some((key) =>
+      header.kid === undefined ? key.alg === undefined || key.alg === header.alg : key.kid === header.kid,
+    );
+  return async (header, token) => {
+    if (!knows(header)) {
+      if (!inFlight) {
+        const now = Date.now();
+        while (fetches.length > 0 && fetches[0] <= now - 60_000) fetches.shift();
+        if (fetches.length >= perMinute) throw new errors.JWKSNoMatchingKey();
+        fetches.push(now);
+        inFlight = remote.reload().finally(() => (inFlight = undefined));
+      }
+      // A failed fetch keeps the cached keys: the token is then judged by them.
+      await inFlight.catch(() => undefined);
+    }
+    const resolve = resolver();
+    if (!resolve) throw new errors.JWKSNoMatchingKey();
+    return resolve(header, token);
+  };
+}
 
 function asymmetricAlgorithm(key: KeyObject): Algorithm {
   if (key.asymmetricKeyType === "rsa") return "RS256";
@@ -109,13 +157,15 @@ export function resolveTokenKeys(config: Config): TokenKeys {
 export const secretKey = (secret: string): KeyObject => createSecretKey(Buffer.from(secret));
 
 /** Starts fetching the provider's keys without waiting for them: start-up must not hang on the provider. */
-export function providerKeys(config: Config, logger: Logger, timing: ProviderTiming = PROVIDER_TIMING): ProviderKeys {
+export function providerKeys(
+  config: Config,
+  logger: Logger,
+  timing: ProviderTiming = { ...PROVIDER_TIMING, refetchesPerMinute: config.jwtJwksRefetchesPerMinute },
+): ProviderKeys {
   const url = config.jwtJwksUrl!;
-  const jwks = createRemoteJWKSet(url, {
-    cacheMaxAge: Infinity,
-    cooldownDuration: timing.cooldownMs,
-    timeoutDuration: timing.fetchTimeoutMs,
-  });
+  // jose fetches and caches the set; refetchingResolver decides when an unknown kid may refetch it.
+  const remote = createRemoteJWKSet(url, { cacheMaxAge: Infinity, timeoutDuration: timing.fetchTimeoutMs });
+  const jwks = refetchingResolver(remote, timing.refetchesPerMinute);
   const where = url.origin + url.pathname;
   if (!config.jwtIssuer || !config.jwtAudience) {
     logger.warn(
@@ -127,7 +177,7 @@ export function providerKeys(config: Config, logger: Logger, timing: ProviderTim
   let closed = false;
   const refresh = async () => {
     try {
-      await jwks.reload();
+      await remote.reload();
       if (pending) logger.info(`fetched the identity provider's keys from ${where}`);
       pending = undefined;
     } catch (error) {

@@ -91,6 +91,8 @@ const cases: Record<string, Case> = {
       externalId: "tyler-1",
       "name.givenName": "T",
       "name.familyName": "D",
+      "name.formatted": "Tyler D.",
+      displayName: "Ty",
       emails: [{ value: "tyler@example.com", primary: true }],
       active: false,
       locale: "fr_FR",

@@ -259,3 +259,46 @@ describe("one directory behind the contracts", () => {
     });
   });
 });
+
+describe("email-shaped usernames", () => {
+  it("B: an email-shaped username is the path's id", async () => {
+    expect((await putDeviceHive("3", { login: "john@example.org" }, "admin")).status).toBe(204);
+    const read = await answer(
+      server.as("admin").GET("/user/{id}/profile", { params: { path: { id: "john@example.org" } } }),
+    );
+    expect(read.status).toBe(200);
+    expect(read.json).toMatchObject({ id: "john@example.org", email: "jonny1@example.com" });
+    const written = await putProfile(
+      "JOHN@example.org",
+      { id: "JOHN@example.org", firstName: "John", lastName: "Doe", email: "jonny1@example.com" },
+      "admin",
+    );
+    expect(written.status, JSON.stringify(written.json)).toBe(204);
+  });
+
+  it("B: an email that is another user's username is 409 and changes nothing", async () => {
+    expect((await putDeviceHive("3", { login: "john@example.org" }, "admin")).status).toBe(204);
+    const before = await row(demoId("tdurden"));
+    const { status } = await putProfile(
+      "tdurden",
+      { id: "tdurden", firstName: "Tyler", lastName: "Durden", email: "john@example.org" },
+      "admin",
+    );
+    expect(status).toBe(409);
+    expect(await row(demoId("tdurden"))).toEqual(before);
+  });
+
+  it("C: a login may be email-shaped, but not another user's email", async () => {
+    expect((await putDeviceHive("5", { login: "dh@example.org" }, "admin")).status).toBe(204);
+    expect((await row(DHCLIENT)).username).toBe("dh@example.org");
+    const before = await row(DHCLIENT);
+    const { status, json } = await putDeviceHive("5", { login: "jonny1@example.com" }, "admin");
+    expect(status).toBe(409);
+    expect(json).toMatchObject({ error: 409 });
+    expect(await row(DHCLIENT)).toEqual(before);
+  });
+
+  it("C: white space in a login is 400", async () => {
+    expect((await putDeviceHive("5", { login: "dh client" }, "admin")).status).toBe(400);
+  });
+});

@@ -16,6 +16,9 @@ describe("loadConfig", () => {
       jwtJwksUrl: undefined,
       jwtSubjectClaim: "sub",
       jwtClockTolerance: 30,
+      jwtJwksRefetchesPerMinute: 10,
+      provisionedRole: "client",
+      publicBaseUrl: undefined,
     });
     expect(loadConfig({})).toMatchObject({
       metrics: true,
@@ -30,6 +33,9 @@ describe("loadConfig", () => {
     ["PORT", "70000"],
     ["DB_POOL_MAX", "0"],
     ["DB_PREPARED_STATEMENTS", "sometimes"],
+    ["PROVISIONED_ROLE", "superuser"],
+    ["PUBLIC_BASE_URL", "users.example.com"],
+    ["JWT_JWKS_REFETCHES_PER_MINUTE", "0"],
     ["READ_ONLY", "maybe"],
     ["REQUIRE_IF_MATCH", "2"],
     ["DEMO", "sure"],
@@ -106,6 +112,20 @@ describe("loadConfig", () => {
       demo: false,
       dbPreparedStatements: false,
       corsOrigins: ["https://a.example", "https://b.example"],
+    });
+  });
+
+  it("reads the provisioning settings; a public base URL loses its trailing slash", () => {
+    expect(
+      loadConfig({
+        PROVISIONED_ROLE: "admin",
+        PUBLIC_BASE_URL: "https://users.example.com/directory/",
+        JWT_JWKS_REFETCHES_PER_MINUTE: "3",
+      }),
+    ).toMatchObject({
+      provisionedRole: "admin",
+      publicBaseUrl: "https://users.example.com/directory",
+      jwtJwksRefetchesPerMinute: 3,
     });
   });
 

@@ -132,7 +132,7 @@ describe("validation (422, nothing changed)", () => {
     ["timezone", { ...contensisSeedBody, timezone: "Mars/Olympus_Mons" }],
     ["language", { ...contensisSeedBody, language: "not a tag" }],
     ["custom", { ...contensisSeedBody, custom: { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } } }],
-    ["username", { ...contensisSeedBody, username: "has@sign" }],
+    ["username", { ...contensisSeedBody, username: "has sign" }],
     ["username", { email: "t@example.com" }],
     ["extra", { ...contensisSeedBody, extra: true }],
   ])("%s at fault", async (field, body) => {
@@ -321,5 +321,61 @@ describe("server modes", () => {
     } finally {
       await readOnly.close();
     }
+  });
+});
+
+describe("email-shaped usernames", () => {
+  it("a username may be email-shaped, and then addresses the user like its email does", async () => {
+    const { status, json } = await put("tdurden", { ...contensisSeedBody, username: "tyler@example.com" });
+    expect(status).toBe(200);
+    expect(json.username).toBe("tyler@example.com");
+    for (const identifier of ["tyler@example.com", "TYLER@Example.com", "t.turden@fightclub.com"]) {
+      const read = await get(identifier, "admin");
+      expect(read.status, identifier).toBe(200);
+      expect(read.json.id, identifier).toBe(TDURDEN);
+    }
+  });
+
+  it("a username may be the user's own email, which then names one user", async () => {
+    const body = { ...contensisSeedBody, username: "t.turden@fightclub.com", email: "t.turden@fightclub.com" };
+    expect((await put("tdurden", body)).status).toBe(200);
+    const read = await get("t.turden@fightclub.com", "admin");
+    expect(read.json).toMatchObject({ id: TDURDEN, username: "t.turden@fightclub.com" });
+  });
+
+  it.each([" tyler", "tyler durden", "tyler\t", "tyler\u00a0d"])(
+    "white space in a username (%j) is 422 and changes nothing",
+    async (username) => {
+      const before = await row();
+      const { status, json } = await put("tdurden", { ...contensisSeedBody, username });
+      expect(status).toBe(422);
+      expect(json.data.map((d: { field: string }) => d.field)).toContain("username");
+      expect(await row()).toEqual(before);
+    },
+  );
+
+  it("a username that is another user's email, whatever its case, is 409 and changes nothing", async () => {
+    const before = await row();
+    const { status, json } = await put("tdurden", { ...contensisSeedBody, username: "JONNY1@example.com" });
+    expect(status).toBe(409);
+    expect(json.data).toEqual([{ field: "username", message: "taken by another user" }]);
+    expect(await row()).toEqual(before);
+  });
+
+  it("an email that is another user's (email-shaped) username is 409 and changes nothing", async () => {
+    expect((await put("jonny1", { username: "j@example.org", email: "jonny1@example.com" })).status).toBe(200);
+    const before = await row();
+    const { status, json } = await put("tdurden", { ...contensisSeedBody, email: "J@Example.org" });
+    expect(status).toBe(409);
+    expect(json.data).toEqual([{ field: "email", message: "taken by another user" }]);
+    expect(await row()).toEqual(before);
+  });
+
+  it("of two writers racing to make a name one user's username and another's email, one wins", async () => {
+    const [a, b] = await Promise.all([
+      put("tdurden", { ...contensisSeedBody, username: "prize@example.com" }),
+      put("jonny1", { username: "jonny1", email: "prize@example.com" }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
   });
 });

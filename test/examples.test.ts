@@ -1,8 +1,9 @@
-// The spec's examples as an examples-driven runner reads them (parameters' `example`, a body's `example` or first
-// of `examples`), sent as the demo administrator: on a fresh demo directory every operation's example request
-// gets its documented success, one after the other; so does every other request body example, each on a fresh
-// directory. Varied the way test/portman/portman-config.yaml varies them, they get the documented errors; with
-// the database unreachable, the documented 503 with Retry-After.
+// The spec's examples as an examples-driven runner reads them (parameters' `example`, every body example of every
+// media type, every header parameter's example), sent as the demo administrator: on one fresh demo directory, every
+// example request, in document order, one after the other, gets its documented success, and an answer shaped like
+// the documented example response (every member it shows is there, with a value of the same kind). Varied the way
+// test/portman/portman-config.yaml varies them, they get the documented errors; with the database unreachable, the
+// documented 503 with Retry-After.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/knex.ts";
 import { spec } from "../src/spec.ts";
@@ -22,7 +23,41 @@ interface Operation {
   operationId: string;
   parameters?: ({ $ref: string } | Parameter)[];
   requestBody?: { content: Record<string, Media> };
-  responses: Record<string, unknown>;
+  responses: Record<string, { $ref?: string; content?: Record<string, Media> }>;
+}
+
+/** The documented example response of a status, by media type. */
+function responseExamples(operation: Operation, status: number): Record<string, unknown> {
+  const documented = operation.responses[String(status)];
+  const response = documented?.$ref
+    ? (spec.components as unknown as { responses: Record<string, { content?: Record<string, Media> }> }).responses[
+        documented.$ref.split("/").pop()!
+      ]
+    : documented;
+  return Object.fromEntries(
+    Object.entries(response?.content ?? {}).flatMap(([type, media]) => {
+      const example = media.example ?? (media.examples ? exampleValue(Object.values(media.examples)[0]) : undefined);
+      return example === undefined ? [] : [[type, example]];
+    }),
+  );
+}
+
+const kindOf = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+
+/** Where `answer` lacks a member `example` shows, or holds a value of another kind (the first array item stands for all). */
+function unlike(example: unknown, answer: unknown, at = "body"): string[] {
+  if (kindOf(example) !== kindOf(answer)) return [`${at}: ${kindOf(answer)} where the example has ${kindOf(example)}`];
+  if (Array.isArray(example) && Array.isArray(answer))
+    return example.length > 0 && answer.length === 0
+      ? [`${at}: empty where the example has items`]
+      : example.length > 0
+        ? unlike(example[0], answer[0], `${at}[0]`)
+        : [];
+  if (kindOf(example) !== "object") return [];
+  const given = answer as Record<string, unknown>;
+  return Object.entries(example as Record<string, unknown>).flatMap(([key, value]) =>
+    key in given ? unlike(value, given[key], `${at}.${key}`) : [`${at}.${key}: missing`],
+  );
 }
 
 const resolve = (parameter: { $ref: string } | Parameter): Parameter =>
@@ -39,6 +74,8 @@ interface ExampleRequest {
   headers: Record<string, string>;
   body?: string;
   success: number;
+  /** The documented example response of the success status, by media type. */
+  expected: Record<string, unknown>;
   documented: string[];
   /** The operation's own example request (first media type, first example), as opposed to another body example. */
   first: boolean;
@@ -60,10 +97,15 @@ function formBody(value: Record<string, unknown>): string {
 const requests: ExampleRequest[] = Object.entries(spec.paths).flatMap(([template, item]) => {
   const pathParameters = ((item as { parameters?: Operation["parameters"] }).parameters ?? []).map(resolve);
   return Object.entries(item)
-    .filter(([method]) => ["get", "put", "patch"].includes(method))
+    .filter(([method]) => ["get", "put", "patch", "post", "delete"].includes(method))
     .flatMap(([method, raw]): ExampleRequest[] => {
       const operation = raw as unknown as Operation;
-      const parameters = [...pathParameters, ...(operation.parameters ?? []).map(resolve)];
+      // An operation's parameter overrides the path's of the same name and location (deleteScimUser's own id).
+      const own = (operation.parameters ?? []).map(resolve);
+      const parameters = [
+        ...pathParameters.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)),
+        ...own,
+      ];
       const path = parameters
         .filter((p) => p.in === "path")
         .reduce((url, p) => url.replace(`{${p.name}}`, encodeURIComponent(String(p.example))), template);
@@ -71,11 +113,13 @@ const requests: ExampleRequest[] = Object.entries(spec.paths).flatMap(([template
         parameters.filter((p) => p.in === "header").map((p) => [p.name, String(p.example)]),
       );
       const documented = Object.keys(operation.responses);
+      const success = Number(documented.find((status) => status.startsWith("2")));
       const base = {
         as: "admin",
         method: method.toUpperCase(),
         path,
-        success: Number(documented.find((status) => status.startsWith("2"))),
+        success,
+        expected: responseExamples(operation, success),
         documented,
       };
       if (!operation.requestBody) return [{ ...base, name: operation.operationId, headers, first: true }];
@@ -115,7 +159,8 @@ const variations: Variation[] = [
   {
     status: 403,
     why: "a client on another user",
-    requests: contracts,
+    // A search is not refused: a client finds only itself.
+    requests: contracts.filter((r) => r.documented.includes("403")),
     vary: (r) => ({ ...r, as: "user12345", path: r.path.replace(/\/current$/, "/1") }),
   },
   { status: 400, why: "an unknown query parameter", requests: first, vary: (r) => ({ ...r, path: `${r.path}?x=1` }) },
@@ -138,20 +183,17 @@ describe("on a fresh demo directory", () => {
   });
   afterAll(() => server.close());
 
-  it("every operation's example request, one after the other, gets its documented success", async () => {
+  it("every example request, in document order, one after the other, gets its documented success and example's shape", async () => {
     const outcomes = [];
-    for (const request of first) outcomes.push([request.name, (await call(server, request)).status]);
-    expect(outcomes).toEqual(first.map((r) => [r.name, r.success]));
-  });
-
-  it.each(requests.filter((r) => !r.first).map((r) => [r.name, r] as const))(
-    "%s gets its documented success",
-    async (_name, request) => {
-      await server.reset();
+    for (const request of requests) {
       const response = await call(server, request);
-      expect(response.status, response.text).toBe(request.success);
-    },
-  );
+      const type = (response.headers.get("content-type") ?? "").split(";")[0];
+      const example = request.expected[type];
+      const differences = example === undefined || response.json === undefined ? [] : unlike(example, response.json);
+      outcomes.push([request.name, response.status, differences]);
+    }
+    expect(outcomes).toEqual(requests.map((r) => [r.name, r.success, []]));
+  });
 });
 
 describe.each(variations)("with $why", ({ status, requests: varied, vary, requireIfMatch = false }) => {

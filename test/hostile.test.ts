@@ -1,5 +1,6 @@
 // A corpus of hostile requests over the five contracts: each gets a 4xx in its contract's error body, none a
 // 5xx or a hang, and the directory reads byte for byte the same afterwards.
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoDirectory } from "../src/db/demo.ts";
 import { startServer, TEST_SECRET, type TestServer } from "./support/harness.ts";
@@ -78,6 +79,7 @@ const common: Hostile[] = [
   },
   { name: "token in the query", noAuth: true, path: "?access_token=x", body: "{}" },
   { name: "unknown query parameter", path: "?debug=true", body: "{}" },
+  // Methods the path does not document: 405 (contract E documents DELETE: its own cases are below).
   { name: "DELETE", method: "DELETE" },
   { name: "POST", method: "POST", body: "{}" },
 ];
@@ -131,10 +133,13 @@ const fields: Record<keyof typeof targets, string[]> = {
   ],
   scim: [
     "{}",
-    '{"userName":"bjensen@example.com"}',
+    '{"userName":"b jensen"}',
+    '{"userName":"bjensen\\t"}',
+    '{"userName":"jonny1@example.com"}',
     '{"userName":"bjensen","emails":[{"value":"not-an-email"}]}',
     '{"userName":"bjensen","emails":{"value":"b@example.com"}}',
-    '{"userName":"bjensen","active":"False"}',
+    '{"userName":"bjensen","active":"maybe"}',
+    '{"userName":"bjensen","active":1}',
     '{"userName":"bjensen","name":"Barbara"}',
     '{"userName":"bjensen","timezone":"Nowhere/Land"}',
     '{"userName":"bjensen","externalId":""}',
@@ -178,6 +183,149 @@ const scimPatches: Hostile[] = [
   },
   { name: "value 20 deep", body: patchOp({ op: "add", path: "name", value: nestedObject(20) }) },
 ].map((h) => ({ method: "PATCH", ...h }));
+
+const SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+const query = (parameters: Record<string, string>) => `?${new URLSearchParams(parameters).toString()}`;
+const nested = (depth: number, inner: string) => "(".repeat(depth) + inner + ")".repeat(depth);
+/** A cursor as the server encodes one (base64url JSON), with whatever members a forger chooses. */
+const forgedCursor = (members: unknown) => Buffer.from(JSON.stringify(members)).toString("base64url");
+/** The fingerprint a cursor of a query without filter or order carries (src/scim/list.ts). */
+const noQueryFingerprint = createHash("sha256")
+  .update(JSON.stringify(["", "", ""]))
+  .digest("base64url")
+  .slice(0, 12);
+
+/** Hostile filters, in GET /scim/v2/Users's query string and in a SearchRequest body alike. */
+const hostileFilters: [string, string][] = [
+  ["filter over 4,096 characters", `userName eq "${"x".repeat(4100)}"`],
+  ["filter without a value", "userName eq"],
+  ["filter with an unquoted string", "userName eq bjensen"],
+  ["filter with an unknown operator", 'userName like "b%"'],
+  ["filter of a lone quote", '"'],
+  ["filter of a lone bracket", "]"],
+  ["filter with an unclosed string", 'userName eq "bjensen'],
+  ["filter with a bad escape", 'userName eq "\\x41"'],
+  ["filter with an unclosed parenthesis", '(userName eq "bjensen"'],
+  ["filter with an extra parenthesis", 'userName eq "bjensen")'],
+  ["filter with an unclosed bracket", 'emails[type eq "work"'],
+  ["filter with a trailing token", 'userName eq "bjensen" "again"'],
+  ["filter ending in and", 'userName eq "bjensen" and'],
+  ["filter not without parentheses", 'not userName eq "bjensen"'],
+  ["filter of a value filter within a value filter", 'emails[emails[type eq "work"]]'],
+  ["filter on password", 'password eq "secret"'],
+  ["filter on an unknown attribute", 'nickName eq "Babs"'],
+  ["filter on another schema", 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq "1"'],
+  ["filter on a sub-attribute emails lacks", 'emails.display eq "x"'],
+  ["filter selecting from a single-valued attribute", 'name[givenName eq "Barbara"]'],
+  ["filter comparing a date with a word", 'meta.created gt "yesterday"'],
+  ["filter comparing a date with co", 'meta.lastModified co "2026"'],
+  ["filter comparing a string with a huge number", "userName gt 1e999"],
+  ["filter comparing active with a string", 'active eq "yes"'],
+  ["filter ordering active", "active gt false"],
+  ["filter of 800 nested nots, unclosed", "not (".repeat(800)],
+  ["filter of 585 opening brackets", "emails[".repeat(585)],
+  ["filter with a NUL in an attribute name", 'user\u0000Name eq "bjensen"'],
+  ["filter with a NUL in a value", 'userName eq "a\u0000b"'],
+  ["filter with a NUL in an address value", 'emails.value eq "a\u0000b@example.com"'],
+  ["filter with a NUL in a value filter", 'emails[type eq "w\u0000rk"]'],
+];
+
+/** Hostile query strings of GET /scim/v2/Users (contract E only). */
+const scimQueries: Hostile[] = [
+  ...hostileFilters.map(([name, filter]) => ({ name, path: query({ filter }) })),
+  { name: "filter given twice", path: query({ filter: 'userName eq "a"' }) + "&filter=userName%20pr" },
+  { name: "cursor not base64url", path: query({ cursor: "!!!" }) },
+  { name: "cursor over 512 characters", path: query({ cursor: "A".repeat(513) }) },
+  { name: "cursor of garbage", path: query({ cursor: "abc" }) },
+  { name: "cursor of JSON null", path: query({ cursor: forgedCursor(null) }) },
+  { name: "cursor of another query", path: query({ cursor: forgedCursor({ k: null, n: 1, q: "another-query" }) }) },
+  { name: "cursor with an object key", path: query({ cursor: forgedCursor({ k: {}, n: 1, q: noQueryFingerprint }) }) },
+  {
+    name: "cursor with a huge number",
+    path: query({ cursor: forgedCursor({ k: null, n: 1e300, q: noQueryFingerprint }) }),
+  },
+  { name: "cursor with a NUL", path: "?cursor=a%00b" },
+  { name: "cursor with startIndex", path: query({ cursor: "", startIndex: "1" }) },
+  { name: "count above the limit", path: query({ count: "1001" }) },
+  { name: "count above 32 bits", path: query({ count: "2147483648" }) },
+  { name: "count of 30 digits", path: query({ count: "9".repeat(30) }) },
+  { name: "count 1e400", path: query({ count: "1e400" }) },
+  { name: "count a fraction", path: query({ count: "1.5" }) },
+  { name: "count a word", path: query({ count: "many" }) },
+  { name: "count with a NUL", path: "?count=1%000" },
+  { name: "startIndex above 32 bits", path: query({ startIndex: "2147483648" }) },
+  { name: "startIndex below 32 bits", path: query({ startIndex: "-2147483649" }) },
+  { name: "startIndex a word", path: query({ startIndex: "first" }) },
+  { name: "sortBy password", path: query({ sortBy: "password" }) },
+  { name: "sortBy not a path", path: query({ sortBy: "user name" }) },
+  { name: "sortBy another schema", path: query({ sortBy: "urn:example:x:y" }) },
+  { name: "sortBy with a NUL", path: query({ sortBy: "user\u0000Name" }) },
+  { name: "sortBy over 256 characters", path: query({ sortBy: "a".repeat(257) }) },
+  { name: "sortOrder unknown", path: query({ sortOrder: "sideways" }) },
+  { name: "attributes over 1,024 characters", path: query({ attributes: "a,".repeat(513) }) },
+  { name: "excludedAttributes over 1,024 characters", path: query({ excludedAttributes: "a,".repeat(513) }) },
+  { name: "an unknown query parameter", path: query({ debug: "true" }) },
+  { name: "no token", path: query({ filter: 'userName eq "bjensen"' }), noAuth: true },
+  {
+    name: "alg none token",
+    path: "",
+    noAuth: true,
+    headers: { authorization: `Bearer ${unsignedToken}` },
+  },
+].map((h) => ({ method: "GET", ...h, path: `/scim/v2/Users${h.path}` }));
+
+const searchRequest = (request: Record<string, unknown>) => JSON.stringify({ schemas: [SEARCH_REQUEST], ...request });
+
+/** Hostile SearchRequest bodies of POST /scim/v2/Users/.search (contract E only). */
+const scimSearches: Hostile[] = [
+  ...hostileFilters.map(([name, filter]) => ({ name, body: searchRequest({ filter }) })),
+  { name: "filter with a lone surrogate in a value", body: searchRequest({ filter: 'userName eq "a\ud800b"' }) },
+  { name: "no schemas", body: '{"filter":"userName pr"}' },
+  { name: "another schema", body: '{"schemas":["urn:x"],"filter":"userName pr"}' },
+  { name: "filter a number", body: searchRequest({ filter: 1 }) },
+  { name: "count a string", body: searchRequest({ count: "10" }) },
+  { name: "count above the limit", body: searchRequest({ count: 1001 }) },
+  { name: "count above 32 bits", body: searchRequest({ count: 2 ** 31 }) },
+  { name: "count 1e300", body: '{"schemas":["' + SEARCH_REQUEST + '"],"count":1e300}' },
+  { name: "startIndex a fraction", body: searchRequest({ startIndex: 1.5 }) },
+  { name: "cursor with startIndex", body: searchRequest({ cursor: "", startIndex: 2 }) },
+  { name: "cursor of garbage", body: searchRequest({ cursor: "abc" }) },
+  { name: "cursor not base64url", body: searchRequest({ cursor: "a+b/c=" }) },
+  { name: "sortBy password", body: searchRequest({ sortBy: "password" }) },
+  { name: "sortOrder unknown", body: searchRequest({ sortOrder: "up" }) },
+  { name: "attributes not a list", body: searchRequest({ attributes: "userName" }) },
+  { name: "65 attributes", body: searchRequest({ attributes: Array.from({ length: 65 }, (_, i) => `a${i}`) }) },
+  { name: "an unknown member", body: searchRequest({ debug: true }) },
+  { name: "truncated JSON", body: '{"schemas":[' },
+  { name: "nesting 100,000 deep", body: deep(100_000) },
+  { name: "1.1 MiB body", body: searchRequest({ filter: "x".repeat(1_150_000) }) },
+  { name: "text/plain", headers: { "content-type": "text/plain" }, body: searchRequest({}) },
+  { name: "no token", noAuth: true, body: searchRequest({}) },
+].map((h) => ({ method: "POST", ...h, path: "/scim/v2/Users/.search" }));
+
+/**
+ * Hostile deletions of bjensen (contract E only): none may delete her. A bad id, an If-Match she does not have,
+ * a caller who may not, and the last administrator.
+ */
+const scimDeletes: Hostile[] = (<Hostile[]>[
+  ...paths.map((h) => ({ ...h, path: `/scim/v2/Users/${h.path}` })),
+  { name: "an unknown id", path: "/scim/v2/Users/nobody" },
+  { name: "an id with a trailing dot segment", path: "/scim/v2/Users/2819c223-7f76-453a-919d-413861904646%2F.." },
+  { name: "stale If-Match", headers: { "if-match": '"999"' } },
+  { name: "weak If-Match", headers: { "if-match": 'W/"1"' } },
+  { name: "If-Match not quoted", headers: { "if-match": "1" } },
+  { name: "If-Match of garbage", headers: { "if-match": 'garbage, ,,"' } },
+  { name: "If-Match of a huge number", headers: { "if-match": `"${"9".repeat(40)}"` } },
+  { name: "If-Match over 256 characters", headers: { "if-match": `"${"1".repeat(300)}"` } },
+  { name: "If-Match empty", headers: { "if-match": "" } },
+  { name: "no token", noAuth: true },
+  { name: "alg none token", noAuth: true, headers: { authorization: `Bearer ${unsignedToken}` } },
+  { name: "a client's token", noAuth: true, headers: { authorization: "CLIENT" } },
+  { name: "the last administrator", path: `/scim/v2/Users/${demoDirectory.users![0].id}` },
+  { name: "the collection", path: "/scim/v2/Users" },
+  { name: "the search endpoint", path: "/scim/v2/Users/.search" },
+  { name: "an unknown query parameter", path: `${targets.scim.path}?force=true` },
+]).map((h) => ({ method: "DELETE", path: targets.scim.path, ...h }));
 
 /** Hostile XML and form bodies (contract D only). */
 const strapiBodies: Hostile[] = [
@@ -369,7 +517,7 @@ function corpus() {
   const all: [string, keyof typeof targets, Hostile][] = [];
   for (const contract of Object.keys(targets) as (keyof typeof targets)[]) {
     const base = targets[contract].path;
-    for (const h of common)
+    for (const h of common.filter((h) => !(contract === "scim" && h.method === "DELETE")))
       all.push([`${contract}: ${h.name}`, contract, { method: "PUT", ...h, path: base + (h.path ?? "") }]);
     for (const h of paths)
       all.push([
@@ -385,6 +533,17 @@ function corpus() {
   for (const h of [...strapiBodies, ...encodedProbes])
     all.push([`strapi: ${h.name}`, "strapi", { method: "PUT", ...h, path: targets.strapi.path }]);
   for (const h of scimPatches) all.push([`scim: ${h.name}`, "scim", { ...h, path: targets.scim.path }]);
+  // Creations that must not create: the PUT corpus's bodies, sent to POST /scim/v2/Users.
+  const creations = [
+    ...common.filter((h) => h.method === undefined && h.path === undefined),
+    ...fields.scim.map((body) => ({ name: body.slice(0, 60), body })),
+    ...probeCases("scim"),
+  ];
+  for (const h of creations)
+    all.push([`scim: POST /Users, ${h.name}`, "scim", { ...h, method: "POST", path: "/scim/v2/Users" }]);
+  for (const h of scimQueries) all.push([`scim: GET /Users, ${h.name}`, "scim", h]);
+  for (const h of scimSearches) all.push([`scim: POST /Users/.search, ${h.name}`, "scim", h]);
+  for (const h of scimDeletes) all.push([`scim: DELETE, ${h.name}`, "scim", h]);
   return all;
 }
 
@@ -428,6 +587,7 @@ describe("hostile input", () => {
       ...(hostile.headers ?? (hostile.body !== undefined ? { "content-type": json } : {})),
     };
     if (hostile.noAuth && hostile.headers?.authorization === undefined) delete headers.authorization;
+    if (headers.authorization === "CLIENT") headers.authorization = `Bearer ${server.token("jonny1")}`;
     const response = await fetch(server.baseUrl + hostile.path, {
       method: hostile.method,
       headers,
@@ -447,5 +607,63 @@ describe("hostile input", () => {
 
   it("the test secret is not what a hostile token was signed with", () => {
     expect(unsignedToken).not.toContain(TEST_SECRET);
+  });
+});
+
+/** Extreme queries that are valid: each gets its documented 200 (never a 5xx), and changes nothing. */
+describe("extreme but valid SCIM searches", () => {
+  const ors = Array.from({ length: 150 }, (_, i) => `userName eq "u${i}"`).join(" or ");
+  const everyone = demoDirectory.users!.length;
+  const withEmail = demoDirectory.users!.filter((user) => user.email).length;
+  const cases: [string, string, number][] = [
+    ["the lowest count (counts as 0)", query({ count: "-2147483648" }), 0],
+    ["the highest count allowed", query({ count: "1000" }), everyone],
+    ["the highest startIndex", query({ startIndex: "2147483647" }), 0],
+    ["the lowest startIndex (counts as 1)", query({ startIndex: "-2147483648" }), everyone],
+    ["150 ors", query({ filter: ors }), 0],
+    // The parser reads 64 levels of nesting (deeper is 400 invalidFilter, below).
+    ["64 nested parentheses", query({ filter: nested(64, 'userName eq "bjensen"') }), 1],
+    ["64 nested nots", query({ filter: `${"not (".repeat(64)}userName pr${")".repeat(64)}` }), everyone],
+    ["63 nested nots", query({ filter: `${"not (".repeat(63)}userName pr${")".repeat(63)}` }), 0],
+    // Query strings are decoded leniently: invalid UTF-8 becomes U+FFFD, a malformed escape stays as it is.
+    ["invalid UTF-8 in a filter", "?filter=userName%20eq%20%22%ED%A0%80%22", 0],
+    ["a malformed escape in a filter", "?filter=userName%20eq%20%22%E0%A4%A%22", 0],
+    ["a NUL in attributes", "?attributes=user%00Name", everyone],
+    ["a NUL in excludedAttributes", "?excludedAttributes=%00", everyone],
+    ["every sub-attribute of emails", query({ filter: "emails[type pr and primary pr and value pr]" }), withEmail],
+  ];
+
+  it.each(cases)("%s", async (_name, search, found) => {
+    const response = await fetch(`${server.baseUrl}/scim/v2/Users${search}`, {
+      headers: { authorization: `Bearer ${server.token("admin")}` },
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await response.text();
+    expect(response.status, text).toBe(200);
+    expect((JSON.parse(text) as { Resources: unknown[] }).Resources, text).toHaveLength(found);
+  });
+});
+
+/** A filter nested deeper than any client means is 400 invalidFilter (the parser stops at 64 levels). */
+describe("a filter nested deeper than the parser allows", () => {
+  let unrecorded: TestServer;
+  beforeAll(async () => {
+    unrecorded = await startServer({}, { recordStatuses: false });
+  });
+  afterAll(() => unrecorded.close());
+
+  const deepFilter = "(".repeat(4096);
+  it.each([
+    ["GET /scim/v2/Users", "GET", `/scim/v2/Users${query({ filter: deepFilter })}`, undefined],
+    ["POST /scim/v2/Users/.search", "POST", "/scim/v2/Users/.search", searchRequest({ filter: deepFilter })],
+  ])("%s with 4,096 opening parentheses → 400 invalidFilter", async (_name, method, path, body) => {
+    const response = await fetch(unrecorded.baseUrl + path, {
+      method,
+      headers: { authorization: `Bearer ${unrecorded.token("admin")}`, "content-type": json },
+      body,
+    });
+    const text = await response.text();
+    expect(response.status, text).toBe(400);
+    expect(JSON.parse(text)).toMatchObject({ scimType: "invalidFilter" });
   });
 });

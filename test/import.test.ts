@@ -14,6 +14,15 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
+/** `n` valid users named `prefix<i>`, with the given entries' fields replaced. */
+const many = (n: number, prefix: string, changed: Record<number, object>) =>
+  Array.from({ length: n }, (_, i) => ({
+    username: `${prefix}${i}`,
+    role: "client",
+    status: "active",
+    ...changed[i],
+  }));
+
 const count = async (table: string) => Number((await database.db(table).count({ n: "*" }))[0].n);
 
 describe("importDirectory", () => {
@@ -55,7 +64,7 @@ describe("importDirectory", () => {
       {
         users: [
           { username: "fine", role: "client", status: "active" },
-          { username: "bad@name", role: "client", status: "active" },
+          { username: "bad name", role: "client", status: "active" },
         ],
       },
       /users\[1\]\.username/,
@@ -67,6 +76,24 @@ describe("importDirectory", () => {
         reports: [{ uuid: "maia-x", owner: "ghost" }],
       },
       /owner 'ghost'/,
+    ],
+    [
+      // Batches of 1000: the third is read and checked while the first two are written.
+      "a bad entry in a later batch",
+      { users: many(2500, "later", { 2100: { status: "gone" } }) },
+      /users\[2100\]\.status/,
+    ],
+    [
+      // The first batch fails in PostgreSQL while the next one, read ahead, is bad too: the first failure is said.
+      "a username that is another user's email, with a bad entry read ahead",
+      {
+        users: many(1500, "ahead", {
+          0: { email: "taken@example.com" },
+          1: { username: "taken@example.com" },
+          1200: { role: "emperor" },
+        }),
+      },
+      /another user's email: .*'taken@example.com'/,
     ],
   ])("refuses %s and writes nothing", async (_why, file, message) => {
     const before = [await count("users"), await count("reports")];

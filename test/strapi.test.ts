@@ -282,3 +282,25 @@ describe("XML text", () => {
     expect(json.username).toBe("a&bAB");
   });
 });
+
+describe("email-shaped usernames", () => {
+  it("a username may be email-shaped", async () => {
+    const { status, json } = await put(JSON.stringify({ username: "j.lopez@mydomain.com" }), "application/json");
+    expect(status).toBe(200);
+    expect(json.username).toBe("j.lopez@mydomain.com");
+  });
+
+  it("a username that is another user's email is 409 naming it, and changes nothing", async () => {
+    const before = await stored();
+    const { status, json } = await put(JSON.stringify({ username: "Admin@Example.com" }), "application/json");
+    expect(status).toBe(409);
+    expect(json.details).toEqual([expect.objectContaining({ field: "username" })]);
+    expect(await stored()).toEqual(before);
+  });
+
+  it("white space in a username is 400 naming it", async () => {
+    const { status, json } = await put(JSON.stringify({ username: "j lopez" }), "application/json");
+    expect(status).toBe(400);
+    expect(json.details).toEqual([expect.objectContaining({ field: "username" })]);
+  });
+});

@@ -1,8 +1,8 @@
 // The bench's yardstick: a small hand-written Fastify 5 + pg service doing the work of contract D's
 // PUT /users/{id} on the same database, so that the bench's ratio measures the project's own layers. HS256 bearer
 // token (jsonwebtoken), body schema (Fastify's Ajv, formats on), caller and target in one read, authorisation,
-// one statement for the conditional update with its audit row, the same representation back (role object,
-// reports, actor names). Named prepared statements, no request log. Not part of the product: run by bench.ts as
+// one statement for the conditional update with its audit row and its event (the outbox), the same representation
+// back (role object, reports, actor names). Named prepared statements, no request log. Not part of the product: run by bench.ts as
 // `node scripts/bench/peer.ts` (Node strips the types) with DATABASE_URL, DB_POOL_MAX, JWT_SECRET, HOST, PORT.
 import { createSecretKey } from "node:crypto";
 import Fastify, { type FastifyReply } from "fastify";
@@ -24,7 +24,14 @@ const WRITE = {
       version = version + 1, updated_at = now(), updated_by = $2
     where id = $1 and version = $7 returning *
   ), logged as (
-    insert into audit (user_id, actor_id, contract, changes) select id, $2, 'peer', $8::jsonb from updated
+    insert into audit (user_id, actor_id, contract, changes, version, kind)
+    select id, $2, 'peer', $8::jsonb, version, 'updated' from updated
+    returning user_id, at, actor_id, contract, changes, version
+  ), published as (
+    insert into events (user_id, type, time, data)
+    select user_id, 'user.updated', at, jsonb_build_object('version', version,
+      'changed', (select jsonb_agg(k order by k) from jsonb_object_keys(changes) k), 'contract', contract, 'actor', actor_id)
+    from logged
   )
   select u.id, u.username, u.email, u.provider, u.confirmed, u.status, u.version,
     (select row_to_json(r) from (select id, name, description, type, permissions from roles where type = u.role) r) as role,

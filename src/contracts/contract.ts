@@ -19,6 +19,11 @@ export interface FieldRule {
 
 export type WireBody = Record<string, unknown>;
 
+/** What a representation may need beyond the user: the URL clients reach this service by. */
+export interface RenderContext {
+  baseUrl: string;
+}
+
 /**
  * A contract's field table, checked against its request schema (generated/api.ts): every writable property of
  * the body has exactly one rule. `ReadOnly` names the properties that are not written (echoes, path checks).
@@ -41,8 +46,10 @@ export interface Contract<
 > {
   /** The spec tag of the contract's operations; errors on its paths render in its body. */
   tag: string;
+  /** A path prefix the contract owns: undocumented paths under it answer in its error body too (`/scim/v2/`). */
+  pathPrefix?: string;
   /** Its operations in openapi.yaml, by operationId: the spec gives their path and its parameter. */
-  operations: { read: string; update: string; patch?: string };
+  operations: { read: string; update: string; patch?: string; create?: string; remove?: string };
   /** The media type of its response and error bodies (default application/json). */
   mediaType?: string;
   /** `replace`: omitted fields are cleared; `merge`: only the fields sent change. */
@@ -56,7 +63,13 @@ export interface Contract<
   validationStatus: 400 | 422;
   /** The user a path parameter addresses; `caller` (as the token names it) for the contracts' "the caller" keywords. */
   resolve(param: string, caller: UserRef): UserRef;
-  render(user: Stored): Representation;
+  render(user: Stored, context: RenderContext): Representation;
+  /** The URI of the user's resource, where the contract gives one (`Content-Location`, and `Location` on creation). */
+  location?(user: User, context: RenderContext): string;
+  /** What of the representation a response holds, as the query string asks (SCIM's `attributes`). */
+  shape?(representation: Representation, query: Record<string, unknown>): unknown;
+  /** A request body as the contract reads it, before it is validated (SCIM's names are case-insensitive). */
+  canonicalBody?(operationId: string, body: unknown): unknown;
   /** A patch document applied to the representation: the update body that replaces it (the `patch` operation). */
   patch?(body: PatchBody, representation: Representation): UpdateBody;
   /** Checks the spec cannot express, before the directory is read. */

@@ -3,11 +3,15 @@ import type { Knex } from "knex";
 import * as directory from "./migrations/001_directory.ts";
 import * as attributesKeepMemberOrder from "./migrations/002_attributes_keep_member_order.ts";
 import * as scimExternalIdAndLocale from "./migrations/003_scim_external_id_and_locale.ts";
+import * as provisioning from "./migrations/004_provisioning.ts";
+import * as events from "./migrations/005_events.ts";
 
 const migrations: Record<string, Knex.Migration> = {
   "001_directory": directory,
   "002_attributes_keep_member_order": attributesKeepMemberOrder,
   "003_scim_external_id_and_locale": scimExternalIdAndLocale,
+  "004_provisioning": provisioning,
+  "005_events": events,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,7 +1,17 @@
 // A requested change, made ready to store: references resolved, secrets hashed, and turned into column values.
 import { isDeepStrictEqual } from "node:util";
 import { Invalid, type FieldProblem } from "./errors.ts";
-import { SECRET_FIELDS, type ChangeField, type Changes, type User, type UserWithRelations } from "./model.ts";
+import {
+  addressesOf,
+  displayName,
+  formattedName,
+  primaryAddress,
+  SECRET_FIELDS,
+  type ChangeField,
+  type Changes,
+  type User,
+  type UserWithRelations,
+} from "./model.ts";
 import { hashPassword, hashToken } from "./secrets.ts";
 import { findRoleType, unknownReports } from "./sql/read.ts";
 import type { Store } from "./sql/store.ts";
@@ -22,6 +32,7 @@ export interface PreparedChanges {
 export async function prepareChanges(store: Store, changes: Changes): Promise<PreparedChanges> {
   const problems: FieldProblem[] = [];
   const resolved: Changes = { ...changes };
+  if (changes.emails !== undefined) resolved.email = primaryAddress(changes.emails);
   if (changes.role !== undefined) {
     const type = await findRoleType(store, changes.role);
     if (type) resolved.role = type;
@@ -44,7 +55,9 @@ const listed = (items: string[], shown = 10) =>
 function stored(field: Exclude<ChangeField, "reports">, value: unknown, passwordHash: string | undefined) {
   if (field === "password") return ["password_hash", passwordHash] as const;
   if (SECRET_FIELDS.has(field)) return [field, value === null ? null : hashToken(value as string)] as const;
-  if (field === "attributes") return [field, JSON.stringify(value)] as const;
+  // json columns: objects as their text, and SQL's NULL (not JSON's null) for none.
+  if (field === "attributes" || field === "emails")
+    return [field, value === null ? null : JSON.stringify(value)] as const;
   return [field, value] as const;
 }
 
@@ -65,8 +78,26 @@ export function newUserColumns({ changes, passwordHash }: PreparedChanges) {
   return { columns, audit };
 }
 
+/**
+ * A user's addresses once its email changed through a contract that knows only `email` (so that the email stays the
+ * primary address): the primary address takes the new value; a cleared email clears them all.
+ */
+function readdressed(current: User, changes: Changes): Changes {
+  const { email } = changes;
+  if (email === undefined || changes.emails !== undefined || current.emails === null) return changes;
+  if (email === null) return { ...changes, emails: null };
+  const primary = current.emails.findIndex((address) => address.value === current.email);
+  const emails =
+    primary < 0
+      ? [{ value: email, type: "work", primary: true }, ...current.emails.map((a) => ({ ...a, primary: false }))]
+      : current.emails.map((address, index) => (index === primary ? { ...address, value: email } : address));
+  return { ...changes, emails };
+}
+
 /** The columns to write and the audit entry: only fields whose value really changes; secrets as "changed". */
-export function changedColumns(current: User, { changes, passwordHash }: PreparedChanges) {
+export function changedColumns(current: User, prepared: PreparedChanges) {
+  const { passwordHash } = prepared;
+  const changes = readdressed(current, prepared.changes);
   const columns: Record<string, unknown> = {};
   const audit: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(changes) as [ChangeField, unknown][]) {
@@ -79,8 +110,10 @@ export function changedColumns(current: User, { changes, passwordHash }: Prepare
       columns[column] = storedValue;
       audit[field] = secretNote(field, value);
     } else {
-      const old = current[field as keyof User];
-      if (!sameValue(field, old, value)) {
+      const kept = current[field as keyof User];
+      const shown = kept === null ? SHOWN_WHEN_UNSET[field] : undefined;
+      const old = shown ? shown(current) : kept;
+      if (!(kept === null && value === null) && !sameValue(field, old, value)) {
         const [column, storedValue] = stored(field, value, passwordHash);
         columns[column] = storedValue;
         audit[field] = { old, new: value };
@@ -90,10 +123,44 @@ export function changedColumns(current: User, { changes, passwordHash }: Prepare
   return { columns, audit };
 }
 
+/**
+ * Fields that are shown derived while unset (from the names, the email): a value equal to what is shown is no change,
+ * so that a representation read, edited and sent back leaves them unset and still derived.
+ */
+const SHOWN_WHEN_UNSET: Partial<Record<ChangeField, (user: User) => unknown>> = {
+  display_name: displayName,
+  formatted_name: formattedName,
+  emails: addressesOf,
+};
+
+/**
+ * A new user's changes without the values equal to what it would show while they are unset (a provider that sends the
+ * formatted name its given and family names make, say), so that they stay derived and follow later changes.
+ */
+export function withoutShownValues(changes: Changes): Changes {
+  const bare = {
+    username: changes.username ?? "",
+    first_name: changes.first_name ?? null,
+    last_name: changes.last_name ?? null,
+    email: changes.email ?? (changes.emails === undefined ? null : primaryAddress(changes.emails)),
+    emails: null,
+    display_name: null,
+    formatted_name: null,
+  } as User;
+  const kept = Object.fromEntries(
+    Object.entries(changes).filter(([field, value]) => {
+      const shown = SHOWN_WHEN_UNSET[field as ChangeField];
+      return !shown || !isDeepStrictEqual(shown(bare), value);
+    }),
+  ) as Changes;
+  // Addresses left unset still make the email.
+  return { ...kept, ...(bare.email !== null && { email: bare.email }) };
+}
+
 /** Attributes keep their members' order (a reordered object is a change); other values compare as values. */
 const sameValue = (field: ChangeField, old: unknown, value: unknown) =>
   field === "attributes" ? JSON.stringify(old) === JSON.stringify(value) : isDeepStrictEqual(old, value);
 
-/** Whether a change may take a user out of the active administrators (then their rows are locked first). */
+/** Whether a change may take a user out of the active administrators (then the administrators' lock is taken first). */
 export const mayDemote = ({ role, status }: Changes) =>
   (role !== undefined && role !== "admin") || (status !== undefined && status !== "active");

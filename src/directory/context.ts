@@ -1,4 +1,5 @@
 // What every use case runs with: the store, the directory's settings, and the contract it serves.
+import type { RoleType } from "./model.ts";
 import type { AccessTable } from "./policy.ts";
 import type { Store } from "./sql/store.ts";
 
@@ -7,6 +8,8 @@ export interface DirectorySettings {
   readOnly: boolean;
   /** Every change must name the version it is based on. */
   versionRequired: boolean;
+  /** The role a user created without one gets (the least privileged by default). */
+  provisionedRole: RoleType;
 }
 
 /** A contract as the directory sees it: its name (in audit rows), its access table, what its representation needs. */

@@ -9,17 +9,39 @@ import { readUser, type ReadRequest } from "./read.ts";
 import { findUser } from "./sql/read.ts";
 import type { Store } from "./sql/store.ts";
 import { updateUser, type UpdateRequest } from "./update.ts";
+import { createUser, type CreateRequest } from "./create.ts";
+import { removeUser, type RemoveRequest } from "./remove.ts";
+import { findUsers, type SearchRequest } from "./search.ts";
+import {
+  readFeed,
+  readHistory,
+  requireAdministrator,
+  type FeedPage,
+  type FeedRequest,
+  type HistoryPage,
+  type HistoryRequest,
+} from "./history.ts";
+import type { FoundUsers } from "./sql/search.ts";
 
 /** The use cases as one contract calls them. */
 export interface ContractDirectory {
   read(request: ReadRequest): Promise<User>;
   update(request: UpdateRequest): Promise<User>;
+  create(request: CreateRequest): Promise<User>;
+  remove(request: RemoveRequest): Promise<void>;
+  search(request: SearchRequest): Promise<FoundUsers>;
 }
 
 export interface Directory {
   forContract(binding: ContractBinding): ContractDirectory;
   /** A user as stored, without a caller (start-up tasks, such as printing the demo administrator's token). */
   find(ref: UserRef): Promise<User | undefined>;
+  /** A user's changes, newest first. */
+  history(request: HistoryRequest): Promise<HistoryPage>;
+  /** Every user's changes, as events in feed order. */
+  feed(request: FeedRequest): Promise<FeedPage>;
+  /** Refuses a caller who is not an active administrator (for what only administrators may read). */
+  requireAdministrator(caller: UserRef): Promise<void>;
 }
 
 export interface StatementOptions {
@@ -46,8 +68,14 @@ export function createDirectory(db: Knex, settings: DirectorySettings, statement
       return {
         read: (request) => translated(readUser(context, request)),
         update: (request) => translated(updateUser(context, request)),
+        create: (request) => translated(createUser(context, request)),
+        remove: (request) => translated(removeUser(context, request)),
+        search: (request) => translated(findUsers(context, request)),
       };
     },
     find: (ref) => translated(findUser(store, ref, false)),
+    history: (request) => translated(readHistory(store, request)),
+    feed: (request) => translated(readFeed(store, request)),
+    requireAdministrator: (caller) => translated(requireAdministrator(store, caller)),
   };
 }

@@ -6,6 +6,7 @@ import { Type, type Static } from "typebox";
 import type { components } from "../../generated/api.ts";
 import { newUserColumns } from "./changes.ts";
 import { ROLE_TYPES, STATUSES, type Changes } from "./model.ts";
+import { IDENTIFIERS_LOCK } from "../db/migrations/004_provisioning.ts";
 import { hashPassword } from "./secrets.ts";
 
 // The file format is written once, as JSON schemas; the TypeScript types are derived from them (TypeBox), and the
@@ -75,7 +76,7 @@ function checkEntry<T>(kind: "users" | "reports", index: number, entry: unknown)
   throw new ImportError(`nothing imported: the file is not valid:\n  ${problems.join("\n  ")}`);
 }
 
-const BATCH = 500;
+const BATCH = 1000;
 // What a new import of a known user does not change: its identity and who created it.
 const KEPT_ON_MERGE = new Set(["id", "created_by"]);
 
@@ -107,6 +108,29 @@ async function* batches<T>(
   if (batch.length > 0) yield batch;
 }
 
+/**
+ * The source's items one step ahead: the next batch is read, parsed and checked while the current one is written, so
+ * that the import's JavaScript and PostgreSQL work at the same time. A failure of the batch read ahead is raised
+ * when that batch's turn comes; if the write before it failed first, that batch is dropped and the source closed.
+ */
+async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  const ahead = () => {
+    const next = source.next();
+    next.catch(() => undefined);
+    return next;
+  };
+  let next = ahead();
+  try {
+    for (let item = await next; !item.done; item = await next) {
+      next = ahead();
+      yield item.value;
+    }
+  } finally {
+    await next.catch(() => undefined);
+    await source.return(undefined);
+  }
+}
+
 export const fromFile = (file: ImportFile): ImportSource => ({
   users: file.users ?? [],
   reports: () => file.reports ?? [],
@@ -123,18 +147,18 @@ export async function importDirectory(
 ): Promise<ImportCounts> {
   const counts: ImportCounts = { users: 0, reports: 0 };
   await db.transaction(async (trx) => {
-    for await (const users of batches<ImportUser>("users", source.users ?? [])) {
+    await checkIdentifiersInBatches(trx);
+    for await (const users of readAhead(batches<ImportUser>("users", source.users ?? []))) {
       const rows = await Promise.all(users.map((u) => userRow(u, options.actorId)));
-      const renamed = await renamedUsers(trx, rows);
-      const merged = Object.keys(rows[0]).filter((column) => !KEPT_ON_MERGE.has(column));
-      await trx("users")
-        .insert(rows)
-        .onConflict("id")
-        .merge({
-          ...Object.fromEntries(merged.map((c) => [c, trx.raw("excluded.??", [c])])),
-          version: trx.raw("users.version + 1"),
-          updated_at: trx.fn.now(),
-        });
+      const stored = await storedNames(trx, rows);
+      const renamed = rows
+        .filter((r) => stored.has(r.id as string) && stored.get(r.id as string) !== r.username)
+        .map((r) => r.id as string);
+      await upsertUsers(trx, rows, stored);
+      await refuseSharedIdentifiers(
+        trx,
+        rows.map((r) => r.id as string),
+      );
       // Users shown with a renamed user as their creator or last updater have a new representation (contract D).
       if (renamed.length > 0) {
         await newVersions(
@@ -145,7 +169,7 @@ export async function importDirectory(
       counts.users += rows.length;
       options.onProgress?.(counts);
     }
-    for await (const batch of batches<ImportReport>("reports", source.reports?.() ?? [])) {
+    for await (const batch of readAhead(batches<ImportReport>("reports", source.reports?.() ?? []))) {
       const owners = await ownerIds(trx, batch);
       const rows = batch.map((r) => reportRow(r, owners));
       const previous = await trx("reports")
@@ -179,16 +203,68 @@ export async function importDirectory(
   return counts;
 }
 
-/** The ids of users in `rows` whose stored username differs from the imported one. */
-async function renamedUsers(trx: Knex.Transaction, rows: Record<string, unknown>[]): Promise<string[]> {
+/**
+ * A username may not be another user's email (migration 004): rather than the trigger's check of every row, with
+ * locks, the import checks each batch in one query, holding the identifiers' lock that the API's writes of usernames
+ * and emails share, so that none of them can slip in between.
+ */
+async function checkIdentifiersInBatches(trx: Knex.Transaction): Promise<void> {
+  await trx.raw("select pg_advisory_xact_lock(?, 0)", [IDENTIFIERS_LOCK]);
+  await trx.raw("select set_config('users_api.identifiers', 'checked in batches', true)");
+}
+
+async function refuseSharedIdentifiers(trx: Knex.Transaction, ids: string[]): Promise<void> {
+  const { rows } = await trx.raw<{ rows: { username: string }[] }>(
+    `select u.username from users u where u.id = any(?) and (
+      exists (select 1 from users o where lower(o.email) = lower(u.username) and o.id <> u.id)
+      or (u.email is not null and exists (select 1 from users o where lower(o.username) = lower(u.email) and o.id <> u.id)))
+    limit 5`,
+    [ids],
+  );
+  if (rows.length > 0)
+    throw new ImportError(
+      `nothing imported: a username may not be another user's email: ${rows.map((r) => `'${r.username}'`).join(", ")}`,
+    );
+}
+
+/** The usernames of the users of `rows` that are already in the directory, by id. */
+async function storedNames(trx: Knex.Transaction, rows: Record<string, unknown>[]): Promise<Map<string, string>> {
+  // One array parameter, not a placeholder per id: a thousand parameters cost PostgreSQL more than the lookups.
   const stored = await trx("users")
     .select<{ id: string; username: string }[]>("id", "username")
-    .whereIn(
-      "id",
-      rows.map((r) => r.id as string),
-    );
-  const names = new Map(rows.map((r) => [r.id, r.username]));
-  return stored.filter((s) => s.username !== names.get(s.id)).map((s) => s.id);
+    .whereRaw("id = any(?)", [rows.map((r) => r.id as string)]);
+  return new Map(stored.map((s) => [s.id, s.username]));
+}
+
+/**
+ * A batch's new users in one insert and its known ones in one update, the rows as one JSON value (PostgreSQL makes
+ * them rows: json_populate_recordset) rather than a value per column per row, which made the statement's text and
+ * bindings the import's largest cost; new users need no conflict handling.
+ */
+async function upsertUsers(
+  trx: Knex.Transaction,
+  rows: Record<string, unknown>[],
+  stored: Map<string, string>,
+): Promise<void> {
+  const columns = Object.keys(rows[0]);
+  // json columns travel as JSON, not as the text they are stored as.
+  const json = (batch: Record<string, unknown>[]) =>
+    JSON.stringify(batch.map((row) => ({ ...row, attributes: JSON.parse(row.attributes as string) as unknown })));
+  const added = rows.filter((row) => !stored.has(row.id as string));
+  const known = rows.filter((row) => stored.has(row.id as string));
+  if (added.length > 0)
+    await trx.raw("insert into users (??) select ?? from json_populate_recordset(null::users, ?::json) r", [
+      columns,
+      columns.map((column) => `r.${column}`),
+      json(added),
+    ]);
+  if (known.length === 0) return;
+  const merged = columns.filter((column) => !KEPT_ON_MERGE.has(column));
+  await trx.raw(
+    `update users u set ${merged.map(() => "?? = ??").join(", ")}, version = u.version + 1, updated_at = now()
+      from json_populate_recordset(null::users, ?::json) r where u.id = r.id`,
+    [...merged.flatMap((column) => [column, `r.${column}`]), json(known)],
+  );
 }
 
 /** A new version for users whose representation changed without a change to their own row. */

@@ -25,11 +25,24 @@ export interface Report {
   scoreVersion: string | null;
 }
 
+/** One of a user's addresses, as an identity provider sent it (SCIM's `emails`). */
+export interface EmailAddress {
+  value: string;
+  type?: string;
+  primary?: boolean;
+}
+
 export interface User {
   id: string;
   num: number;
   username: string;
+  /** The user's email: its primary address (else its first), unique case-insensitively. */
   email: string | null;
+  /** Its addresses as sent; null when only `email` was ever given (then that is its one, work, address). */
+  emails: EmailAddress[] | null;
+  /** Names given as such; null: derived from the given and family names (see `formattedName`, `displayName`). */
+  display_name: string | null;
+  formatted_name: string | null;
   first_name: string | null;
   last_name: string | null;
   timezone: string | null;
@@ -56,6 +69,9 @@ const USER_COLUMN_SET = {
   num: true,
   username: true,
   email: true,
+  emails: true,
+  display_name: true,
+  formatted_name: true,
   first_name: true,
   last_name: true,
   timezone: true,
@@ -102,6 +118,10 @@ export type UserRef =
 export interface Changes {
   username?: string;
   email?: string | null;
+  /** Sets `email` too (the primary address, else the first). */
+  emails?: EmailAddress[] | null;
+  display_name?: string | null;
+  formatted_name?: string | null;
   first_name?: string | null;
   last_name?: string | null;
   timezone?: string | null;
@@ -128,3 +148,18 @@ export const SECRET_FIELDS: ReadonlySet<ChangeField> = new Set([
   "reset_password_token",
   "confirmation_token",
 ]);
+
+/** The address that is the user's email: the primary one, else the first. */
+export const primaryAddress = (emails: EmailAddress[] | null | undefined): string | null =>
+  (emails?.find((address) => address.primary === true) ?? emails?.[0])?.value ?? null;
+
+/** A user's addresses: as sent, else its email as its one, work, address. */
+export const addressesOf = (user: Pick<User, "email" | "emails">): EmailAddress[] =>
+  user.emails ?? (user.email === null ? [] : [{ value: user.email, type: "work", primary: true }]);
+
+/** The given and family names joined, unless a formatted name was given. */
+export const formattedName = (user: Pick<User, "formatted_name" | "first_name" | "last_name">): string | null =>
+  user.formatted_name ?? ([user.first_name, user.last_name].filter(Boolean).join(" ") || null);
+
+/** The name to show: the one given, else the formatted name, else the username. */
+export const displayName = (user: User): string => user.display_name ?? formattedName(user) ?? user.username;

@@ -49,8 +49,9 @@ export async function updateUser(context: UseCaseContext, request: UpdateRequest
   if (first.outcome === "versionMoved" && request.expected !== undefined) throw await stale(context.store, request);
   const { prepared } = first;
   const relative = typeof request.change === "function";
-  // Again under row locks. Administrators' rows are locked first, in id order, so that two demotions can neither
-  // deadlock nor both win; a relative change may demote once derived again, so it locks them too.
+  // Again under the user's row lock. A change that may demote an administrator takes the administrators' lock first
+  // (lockActiveAdmins), so that two demotions can neither deadlock nor both win; a relative change may demote once
+  // derived again, so it takes it too.
   return inTransaction(context.store, async (trx) => {
     const activeAdmins = relative || mayDemote(prepared.changes) ? await lockActiveAdmins(trx) : undefined;
     const locked = await attempt(context, trx, request, {
@@ -65,8 +66,8 @@ export async function updateUser(context: UseCaseContext, request: UpdateRequest
 
 /**
  * Read, decide, write. Optimistic without `locked`; with it, the target's row is read FOR UPDATE (the caller's
- * transaction holds it), `activeAdmins` are the locked administrators and `prepared` what an absolute change
- * already prepared.
+ * transaction holds it), `activeAdmins` are the active administrators, under their lock, and `prepared` what an
+ * absolute change already prepared.
  */
 async function attempt(
   { binding, settings }: UseCaseContext,

@@ -1,12 +1,12 @@
 // Bearer authentication: the token must verify against the configured keys; its subject claim becomes a reference
 // to the caller, who is loaded with the target user by the handler (one round trip) and refused there when no
 // directory user matches or the user is not active.
-import type { Request } from "express";
 import { jwtVerify } from "jose";
 import jwt from "jsonwebtoken";
 import type { Config, SubjectClaim } from "../config.ts";
 import type { UserRef } from "../directory/model.ts";
 import { unauthorized, unavailable } from "../wire/api-error.ts";
+import type { Authenticate } from "../wire/operation.ts";
 import { isProviderKeys, PROVIDER_ALGORITHMS, type VerificationKeys } from "../tokens.ts";
 
 type Claims = Record<string, unknown>;
@@ -56,9 +56,6 @@ function callerRef(claims: Claims, claim: SubjectClaim): UserRef {
     throw new Error("its email is not verified by the identity provider");
   return { by: CALLER_BY[claim], value };
 }
-
-/** Who the request's bearer token says is calling; refuses the request when it cannot say. */
-export type Authenticate = (req: Request) => Promise<UserRef>;
 
 export function authenticate(
   keys: VerificationKeys,

@@ -195,7 +195,11 @@ function decodeText(text: RequestHandler, req: Request, res: Response, done: Nex
  * that it cannot fail one with an error its operation does not document. One middleware, not a router of steps:
  * it runs on every request.
  */
-export function bodyDecoders(limit: number): RequestHandler {
+export function bodyDecoders(
+  limit: number,
+  /** A decoded body as the operation's contract reads it (SCIM's case-insensitive names), before validation. */
+  canonical: (req: Request, body: unknown) => unknown = (_req, body) => body,
+): RequestHandler {
   const json = express.json({ limit, strict: true, type: ["application/json", "application/*+json"] });
   const text = express.text({ limit, type: [...XML_TYPES, FORM_TYPE] });
   return (req, res, next) => {
@@ -208,6 +212,7 @@ export function bodyDecoders(limit: number): RequestHandler {
         if (textError) return next(textError);
         try {
           inspectBody(req.body);
+          req.body = canonical(req, req.body);
         } catch (error) {
           return next(error);
         }

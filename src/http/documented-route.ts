@@ -1,7 +1,7 @@
 // The documented route and operation of a request, looked up once and shared by the body decoders and the error
 // renderer (express-openapi-validator keeps its own).
 import type { Request, RequestHandler } from "express";
-import { findRoute, type DocumentedRoute, type OpenApiOperation } from "../spec.ts";
+import { findRoute, lenientPath, type DocumentedRoute, type OpenApiOperation } from "../spec.ts";
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -11,7 +11,13 @@ declare module "express-serve-static-core" {
 }
 
 export const resolveRoute: RequestHandler = (req, _res, next) => {
-  const route = findRoute(req.path);
+  let route = findRoute(req.path);
+  const canonical = route ? undefined : lenientPath(req.path);
+  if (canonical) {
+    // Every later step (the validator included) sees the documented path.
+    req.url = canonical + req.url.slice(req.path.length);
+    route = findRoute(req.path);
+  }
   req.documented = route && { route, operation: route.operations[req.method.toLowerCase()] };
   next();
 };

@@ -8,6 +8,7 @@ import type { FieldProblem } from "../directory/errors.ts";
 import { fieldProblems } from "../schemas.ts";
 import { ApiError, type ErrorKind } from "../wire/api-error.ts";
 import { requestId } from "../log.ts";
+import { contractFinder } from "./contract-of.ts";
 import { fromDirectoryError } from "./directory-errors.ts";
 
 const BODY_PARSER_KINDS: Record<string, ErrorKind> = {
@@ -92,12 +93,12 @@ function wireNameIn(contract: Contract | undefined): (field: string) => string {
 const MESSAGE_MAX = 1024;
 const bounded = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-/** Renders errors in the body of the contract whose path was called (by its spec tag), else the generic one. */
+/** Renders errors in the body of the contract whose path was called (see `contractOf`), else the generic one. */
 export function errorRenderer(logger: Logger, contracts: Contract[]): ErrorRequestHandler {
-  const contractByTag = new Map(contracts.map((contract) => [contract.tag, contract]));
+  const contractOf = contractFinder(contracts);
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
-    const contract = contractByTag.get(req.documented?.route.tag ?? "");
+    const contract = contractOf(req);
     const apiError =
       error instanceof DirectoryError ? fromDirectoryError(error, wireNameIn(contract)) : toApiError(error);
     if (apiError.kind === "internal" || apiError.kind === "unavailable") {

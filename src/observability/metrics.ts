@@ -4,7 +4,8 @@
 import { createServer, type Server } from "node:http";
 import type { RequestHandler } from "express";
 import type { Knex } from "knex";
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { deadCounts } from "../events/deliveries.ts";
 import { operationOf } from "./operation.ts";
 import { observeQueries, statementKind } from "./queries.ts";
 
@@ -14,6 +15,8 @@ export interface Metrics {
   middleware: RequestHandler;
   /** METRICS_PORT: /metrics on a listener of its own, off the public one; any other path is 404. */
   serve(port: number, host: string): Server;
+  /** Records an event delivery's outcome (and, once delivered, how long after its change). */
+  observeDelivery(sink: string, outcome: "delivered" | "failed" | "dead", lagMs: number): void;
   /** Detaches from the database's query events. */
   stop(): void;
 }
@@ -101,6 +104,38 @@ function requestMetrics(registry: Registry): RequestHandler {
   };
 }
 
+/** Event deliveries: attempts by outcome, the lag from a change to its delivery, and the dead ones (read at scrape). */
+function deliveryMetrics(registry: Registry, db: Knex): Metrics["observeDelivery"] {
+  const attempts = new Counter({
+    name: "event_delivery_attempts_total",
+    help: "Event delivery attempts, by subscription (webhook, nats) and outcome (delivered, failed, dead).",
+    labelNames: ["subscription", "outcome"],
+    registers: [registry],
+  });
+  const lag = new Histogram({
+    name: "event_delivery_lag_seconds",
+    help: "From a change to the delivery of its event, by subscription.",
+    labelNames: ["subscription"],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "event_deliveries_dead",
+    help: "Events a subscription could not take within its retry window (listed by GET /directory/deliveries/dead).",
+    labelNames: ["subscription"],
+    registers: [registry],
+    async collect() {
+      const counts = await deadCounts(db).catch(() => undefined);
+      this.reset();
+      for (const [subscription, dead] of Object.entries(counts ?? {})) this.set({ subscription }, dead);
+    },
+  });
+  return (subscription, outcome, lagMs) => {
+    attempts.inc({ subscription, outcome });
+    if (outcome === "delivered") lag.observe({ subscription }, lagMs / 1000);
+  };
+}
+
 export function createMetrics(db: Knex): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -110,6 +145,7 @@ export function createMetrics(db: Knex): Metrics {
     registry,
     middleware: requestMetrics(registry),
     serve: (port, host) => serveRegistry(registry, port, host),
+    observeDelivery: deliveryMetrics(registry, db),
     stop: stopQueries,
   };
 }

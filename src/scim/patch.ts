@@ -22,7 +22,7 @@ interface Target {
 const RESOURCE = Symbol("resource");
 const IGNORED = Symbol("ignored");
 
-const validateResource = compileSchema({ $ref: "spec#/components/schemas/ScimUserReplace" });
+const validateResource = compileSchema({ $ref: "spec#/components/schemas/ScimUserWrite" });
 
 const refuse = (problem: ErrorContext["problem"], details: FieldProblem[]) =>
   new ApiError("invalid", details.map((d) => `${d.field}: ${d.message}`).join("; "), details, { problem });
@@ -58,7 +58,7 @@ function parsePath(path: string, at: string): Target | typeof RESOURCE | typeof 
   const sub = subName === undefined ? undefined : byLowerName(attribute.subAttributes).get(subName.toLowerCase());
   if (subName !== undefined && attribute.type !== "complex")
     throw refuse("path", [{ field: at, message: `'${attribute.name}' has no sub-attributes` }]);
-  // Unknown sub-attributes and derived read-only ones (displayName, name.formatted) are ignored, as in a replace.
+  // Unknown sub-attributes and read-only ones are ignored, as in a replace.
   if ((subName !== undefined && !sub) || attribute.mutability === "readOnly" || sub?.mutability === "readOnly")
     return IGNORED;
   return { attribute, filter, sub };
@@ -83,22 +83,58 @@ function valuesOf(resource: Resource, name: string): Resource[] {
   return listOf(resource[name]).filter(isObject);
 }
 
+/**
+ * At most one value is primary (RFC 7643 §2.4): when `chosen` values are made primary, the others stop being so.
+ */
+function onePrimary(values: Resource[], chosen: Resource[]): Resource[] {
+  if (!chosen.some((item) => item.primary === true)) return values;
+  return values.map((item) => (chosen.includes(item) || item.primary !== true ? item : { ...item, primary: false }));
+}
+
+const sameValue = (a: Resource, b: Resource) =>
+  typeof a.value === "string" && typeof b.value === "string" && a.value.toLowerCase() === b.value.toLowerCase();
+
+/** Values added to a multi-valued attribute: one already there is updated in place, not added again (§3.5.2.1). */
+function added(values: Resource[], additions: unknown[]): Resource[] {
+  const result = [...values];
+  const chosen: Resource[] = [];
+  for (const addition of additions.filter(isObject)) {
+    const index = result.findIndex((item) => sameValue(item, addition));
+    const item = index < 0 ? addition : { ...result[index], ...addition };
+    if (index < 0) result.push(item);
+    else result[index] = item;
+    chosen.push(item);
+  }
+  return onePrimary(result, chosen);
+}
+
+// Kept by a replacement that omits them (they have no unassigned state here): removing one would answer success for a
+// change not made.
+const NOT_REMOVABLE = new Set(["active", "password"]);
+
 function write(resource: Resource, op: Exclude<Op, "remove">, target: Target, raw: unknown, at: string): void {
   const { attribute, filter, sub } = target;
   const name = attribute.name;
   const value = sub ? coerce(raw, sub) : coerce(raw, attribute, filter !== undefined);
   if (filter) {
+    if (!sub && !isObject(value))
+      throw refuse(undefined, [{ field: at, message: `the values '${name}[…]' selects are replaced by an object` }]);
     const values = valuesOf(resource, name);
     const selected = values.filter((item) => matches(filter, item));
     const update = (item: Resource) => (sub ? { ...item, [sub.name]: value } : { ...item, ...(value as Resource) });
     if (selected.length > 0) {
-      resource[name] = values.map((item) => (selected.includes(item) ? update(item) : item));
+      const updated = values.map((item) => (selected.includes(item) ? update(item) : item));
+      resource[name] = onePrimary(
+        updated,
+        updated.filter((_, index) => selected.includes(values[index])),
+      );
       return;
     }
     // What identity providers mean by `emails[type eq "work"].value` when there is none yet: add one.
     const wanted = equalities(filter);
     if (!wanted) throw refuse("noTarget", [{ field: at, message: "the filter selects no value" }]);
-    resource[name] = [...values, update(coerce(wanted, attribute, true) as Resource)];
+    const addition = update(coerce(wanted, attribute, true) as Resource);
+    resource[name] = onePrimary([...values, addition], [addition]);
   } else if (sub && attribute.multiValued) {
     const values = valuesOf(resource, name);
     resource[name] =
@@ -106,12 +142,7 @@ function write(resource: Resource, op: Exclude<Op, "remove">, target: Target, ra
   } else if (sub) {
     resource[name] = { ...(isObject(resource[name]) ? resource[name] : {}), [sub.name]: value };
   } else if (attribute.multiValued) {
-    const added = listOf(value);
-    // A value added as primary takes that place from the others (RFC 7643 §2.4).
-    const kept = added.some((item) => isObject(item) && item.primary === true)
-      ? valuesOf(resource, name).map((item) => ({ ...item, primary: false }))
-      : listOf(resource[name]);
-    resource[name] = op === "add" ? [...kept, ...added] : added;
+    resource[name] = op === "add" ? added(valuesOf(resource, name), listOf(value)) : listOf(value);
   } else if (attribute.type === "complex" && isObject(value)) {
     resource[name] = { ...(isObject(resource[name]) ? resource[name] : {}), ...value };
   } else {
@@ -122,6 +153,8 @@ function write(resource: Resource, op: Exclude<Op, "remove">, target: Target, ra
 function remove(resource: Resource, target: Target, value: unknown, at: string): void {
   const { attribute, filter, sub } = target;
   const name = attribute.name;
+  if (NOT_REMOVABLE.has(name) && !sub)
+    throw refuse(undefined, [{ field: at, message: `'${name}' cannot be removed; replace it instead` }]);
   const without = (item: Resource) => Object.fromEntries(Object.entries(item).filter(([key]) => key !== sub!.name));
   if (filter) {
     const values = valuesOf(resource, name);

@@ -9,6 +9,7 @@ type SchemaList = components["schemas"]["ScimSchemaList"];
 export const SCIM_MEDIA_TYPE = "application/scim+json";
 export const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+export const LIST_RESPONSE_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
 interface ExampleResponses {
   responses: Record<string, { content?: Record<string, { example?: unknown }> }>;

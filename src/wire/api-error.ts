@@ -46,9 +46,10 @@ export interface ErrorContext {
   permission?: "READ" | "UPDATE";
   /**
    * What is wrong with an invalid request, where a contract has a code for it (SCIM's `scimType`): the body cannot
-   * be read, a patch path or its filter cannot be read, it selects nothing, or it would change a read-only attribute.
+   * be read, a patch path or a filter cannot be read, a patch selects nothing, it would change a read-only
+   * attribute, it asks for too many results, or its cursor is not one the server gave.
    */
-  problem?: "syntax" | "path" | "filter" | "noTarget" | "mutability";
+  problem?: "syntax" | "path" | "filter" | "noTarget" | "mutability" | "tooMany" | "cursor";
 }
 
 // The spec's bounds on FieldError lists (a FieldProblem on the wire): a client that sends thousands of bad values

@@ -1,4 +1,5 @@
-// SCIM (contract E): PATCH applies a PatchOp, all operations or none, as identity providers send them.
+// SCIM (contract E): PATCH applies a PatchOp, all operations or none, as identity providers send them; addresses kept
+// as sent, one primary; displayName and name.formatted stored, derived while unset.
 import { describe, expect, it } from "vitest";
 import {
   server,
@@ -8,10 +9,12 @@ import {
   ENTERPRISE_URN,
   PATCH_OP_URN,
   ERROR_URN,
+  putExample,
   row,
   audit,
   get,
   write,
+  put,
   patch,
   resource,
   scimError,
@@ -104,10 +107,73 @@ describe("PATCH", () => {
     expect(resource(await patch([{ op: "replace", path: "emails", value: emails }])).emails).toEqual(emails);
   });
 
-  it("an added primary email becomes the email: the others lose primary (RFC 7644 §3.5.2)", async () => {
+  it("an added primary email becomes the email: the others stay, no longer primary (RFC 7644 §3.5.2)", async () => {
     const emails = [{ value: "barbara@example.com", type: "work", primary: true }];
-    expect(resource(await patch([{ op: "add", path: "emails", value: emails }])).emails).toEqual(emails);
+    expect(resource(await patch([{ op: "add", path: "emails", value: emails }])).emails).toEqual([
+      { value: "bjensen@example.com", type: "work", primary: false },
+      { value: "barbara@example.com", type: "work", primary: true },
+    ]);
     expect((await row()).email).toBe("barbara@example.com");
+  });
+
+  it("an added address without primary joins the others; the email stays", async () => {
+    const user = resource(await patch([{ op: "add", path: "emails", value: [{ value: "babs@home.example.com" }] }]));
+    expect(user.emails).toEqual([
+      { value: "bjensen@example.com", type: "work", primary: true },
+      { value: "babs@home.example.com" },
+    ]);
+    expect((await row()).email).toBe("bjensen@example.com");
+  });
+
+  it("adding an address already there (whatever its case) updates it in place instead of adding it again", async () => {
+    resource(
+      await put({ ...putExample, emails: [{ value: "babs@home.example.com", type: "home" }, ...putExample.emails] }),
+    );
+    const user = resource(
+      await patch([{ op: "add", path: "emails", value: [{ value: "BABS@home.example.com", type: "other" }] }]),
+    );
+    expect(user.emails).toEqual([
+      { value: "BABS@home.example.com", type: "other" },
+      { value: "bjensen@example.com", type: "work", primary: true },
+    ]);
+  });
+
+  it.each([
+    ["through a filter on its value", 'emails[value eq "babs@home.example.com"].primary', true],
+    ["through a filter on its type", 'emails[type eq "home"]', { primary: true }],
+  ])(
+    "an address made primary %s takes the primary place from the others and becomes the email",
+    async (_how, path, value) => {
+      resource(
+        await put({ ...putExample, emails: [...putExample.emails, { value: "babs@home.example.com", type: "home" }] }),
+      );
+      const user = resource(await patch([{ op: "replace", path, value }]));
+      expect(user.emails).toEqual([
+        { value: "bjensen@example.com", type: "work", primary: false },
+        { value: "babs@home.example.com", type: "home", primary: true },
+      ]);
+      expect((await row()).email).toBe("babs@home.example.com");
+    },
+  );
+
+  it("replaces the addresses a filter selects by an object, keeping what it does not name", async () => {
+    const user = resource(
+      await patch([{ op: "replace", path: 'emails[type eq "work"]', value: { value: "w@example.com" } }]),
+    );
+    expect(user.emails).toEqual([{ value: "w@example.com", type: "work", primary: true }]);
+    expect((await row()).email).toBe("w@example.com");
+  });
+
+  it("reads sub-attribute names in values in any case (Value, Primary)", async () => {
+    const user = resource(
+      await patch([
+        { op: "add", path: "emails", value: [{ Value: "babs@home.example.com", Type: "home", PRIMARY: true }] },
+      ]),
+    );
+    expect(user.emails).toEqual([
+      { value: "bjensen@example.com", type: "work", primary: false },
+      { value: "babs@home.example.com", type: "home", primary: true },
+    ]);
   });
 
   it("reads attribute names in any case (RFC 7643 §2.1)", async () => {
@@ -125,7 +191,7 @@ describe("PATCH", () => {
     const user = resource(
       await patch([{ op, path: 'emails[type eq "work"].value', value: "dh@example.com" }], { id: DHCLIENT }),
     );
-    expect(user.emails).toEqual([{ value: "dh@example.com", type: "work", primary: true }]);
+    expect(user.emails).toEqual([{ value: "dh@example.com", type: "work" }]);
     expect((await row(DHCLIENT)).email).toBe("dh@example.com");
   });
 
@@ -196,20 +262,56 @@ describe("PATCH", () => {
     expect((await row()).password_hash).toMatch(/^\$argon2id\$/);
   });
 
-  it("a displayName sent with the value it has is not a change", async () => {
-    const user = resource(await patch([{ op: "replace", path: "displayName", value: "Barbara Jensen" }]));
+  it("the userName may be email-shaped", async () => {
+    expect(resource(await patch([{ op: "replace", path: "userName", value: "Barbara@Example.com" }])).userName).toBe(
+      "Barbara@Example.com",
+    );
+    expect((await row()).username).toBe("Barbara@Example.com");
+  });
+});
+
+describe("PATCH of displayName and name.formatted (stored; derived while unset)", () => {
+  it.each([
+    ["displayName", { op: "replace", path: "displayName", value: "Barbara Jensen" }],
+    ["name.formatted", { op: "replace", path: "name.formatted", value: "Barbara Jensen" }],
+    ["displayName without path", { op: "replace", value: { displayName: "Barbara Jensen" } }],
+    ["displayName removed while derived", { op: "remove", path: "displayName" }],
+  ])("%s sent with the value it shows is no change: same ETag, no audit row", async (_what, operation) => {
+    const before = await row();
+    const user = resource(await patch([operation]));
     expect(user.meta.version).toBe('"1"');
+    expect(await row()).toEqual(before);
+    expect(await audit()).toHaveLength(0);
   });
 
-  it("a displayName equal to what the names sent with it make is accepted", async () => {
+  it("a derived displayName sent back with a change of names (as Entra sends it) stays derived", async () => {
     const user = resource(
       await patch([
-        { op: "Replace", path: "displayName", value: "Babs Jensen-Smith" },
-        { op: "Replace", path: "name.givenName", value: "Babs" },
+        { op: "Replace", path: "displayName", value: "Barbara Jensen" },
         { op: "Replace", path: "name.familyName", value: "Jensen-Smith" },
       ]),
     );
-    expect(user.displayName).toBe("Babs Jensen-Smith");
+    expect(user).toMatchObject({
+      displayName: "Barbara Jensen-Smith",
+      name: { formatted: "Barbara Jensen-Smith", familyName: "Jensen-Smith" },
+    });
+    expect(await row()).toMatchObject({ display_name: null, formatted_name: null });
+  });
+
+  it("a displayName given is stored and kept when the names change, until it is removed", async () => {
+    expect(resource(await patch([{ op: "replace", path: "displayName", value: "Babs" }])).displayName).toBe("Babs");
+    expect((await row()).display_name).toBe("Babs");
+    const renamed = resource(await patch([{ op: "replace", path: "name.givenName", value: "Barb" }]));
+    expect(renamed).toMatchObject({ displayName: "Babs", name: { formatted: "Barb Jensen" } });
+    expect(resource(await patch([{ op: "remove", path: "displayName" }])).displayName).toBe("Barb Jensen");
+    expect((await row()).display_name).toBeNull();
+  });
+
+  it("a name.formatted given is stored, and is the displayName while none is given", async () => {
+    const user = resource(await patch([{ op: "replace", path: "name.formatted", value: "Ms Barbara Jensen" }]));
+    expect(user).toMatchObject({ displayName: "Ms Barbara Jensen", name: { formatted: "Ms Barbara Jensen" } });
+    expect((await row()).formatted_name).toBe("Ms Barbara Jensen");
+    expect(resource(await patch([{ op: "remove", path: "name.formatted" }])).name.formatted).toBe("Barbara Jensen");
   });
 });
 
@@ -253,22 +355,9 @@ describe("PATCH refusals (400, nothing changed)", () => {
   });
 
   it.each([
-    ["displayName", { op: "replace", path: "displayName", value: "Babs" }],
-    ["name.formatted", { op: "replace", path: "name.formatted", value: "Babs Jensen" }],
-    ["displayName without path", { op: "replace", value: { displayName: "Babs" } }],
-    ["displayName removed", { op: "remove", path: "displayName" }],
-  ])("the derived %s is ignored, as identity providers send it with every change", async (_what, operation) => {
-    const before = await row();
-    const user = resource(await patch([operation]));
-    expect(user.meta.version).toBe('"1"');
-    expect(user.displayName).toBe("Barbara Jensen");
-    expect(await row()).toEqual(before);
-  });
-
-  it.each([
     ["active", { op: "replace", path: "active", value: "maybe" }],
     ["active as a number", { op: "replace", value: { active: 0 } }],
-    ["userName with @", { op: "replace", path: "userName", value: "bjensen@example.com" }],
+    ["userName with white space", { op: "replace", path: "userName", value: "b jensen" }],
     ["userName empty", { op: "replace", path: "userName", value: "" }],
     ["givenName as a number", { op: "replace", path: "name.givenName", value: 42 }],
     ["an email that is not one", { op: "replace", path: 'emails[type eq "work"].value', value: "not-an-email" }],
@@ -276,6 +365,33 @@ describe("PATCH refusals (400, nothing changed)", () => {
     ["a preferredLanguage that is no tag", { op: "replace", path: "preferredLanguage", value: "not a tag" }],
   ])("%s with a wrong value is invalidValue", async (_what, operation) => {
     await refused([operation], "invalidValue");
+  });
+
+  it.each(["active", "password", "Active"])(
+    "remove %s (which has no unassigned state) is invalidValue",
+    async (path) => {
+      await refused([{ op: "remove", path }], "invalidValue");
+    },
+  );
+
+  it.each([
+    ["replace", "a string", "x@example.com"],
+    ["replace", "a list", [{ value: "x@example.com" }]],
+    ["add", "a string", "x@example.com"],
+    ["Add", "a string, where the filter selects nothing", "x@example.com", 'emails[type eq "home"]'],
+  ])(
+    "%s through emails[…] without a sub-attribute needs an object, not %s: invalidValue",
+    async (op, _what, value, path = 'emails[type eq "work"]') => {
+      await refused([{ op, path, value }], "invalidValue");
+    },
+  );
+
+  it("two primary addresses are invalidValue", async () => {
+    const emails = [
+      { value: "a@example.com", primary: true },
+      { value: "b@example.com", primary: true },
+    ];
+    await refused([{ op: "replace", path: "emails", value: emails }], "invalidValue");
   });
 
   it("all operations or none: an invalid second operation leaves the first unapplied and the version unchanged", async () => {

@@ -1,4 +1,5 @@
-// SCIM (contract E): what Okta and Microsoft Entra ID send to update and deactivate a user, replayed.
+// SCIM (contract E): what Okta and Microsoft Entra ID send to provision, update, deactivate and delete a user,
+// replayed.
 import { describe, expect, it } from "vitest";
 import { send } from "../support/harness.ts";
 import {
@@ -6,10 +7,13 @@ import {
   BJENSEN,
   USER_URN,
   PATCH_OP_URN,
+  createExample,
   location,
   row,
   get,
   resource,
+  created,
+  listed,
   version,
   useScimServer,
 } from "./support.ts";
@@ -32,12 +36,11 @@ describe("replayed provider sessions", () => {
     const got = resource(await send(server, "GET", location(BJENSEN), { as: "admin", headers: OKTA_READ }));
     expect(got.userName).toBe("bjensen");
 
-    // 2. "Update the User" (developer.okta.com, SCIM 2.0 reference), verbatim but for the id Okta read and a
-    // userName without "@" (verbatim: "test.user@okta.local").
+    // 2. "Update the User" (developer.okta.com, SCIM 2.0 reference), verbatim but for the id Okta read.
     const profileUpdate = {
       schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
       id: got.id,
-      userName: "test.user",
+      userName: "test.user@okta.local",
       name: {
         givenName: "Another",
         middleName: "Excited",
@@ -67,7 +70,7 @@ describe("replayed provider sessions", () => {
     expect(updated).toEqual({
       schemas: [USER_URN],
       id: BJENSEN,
-      userName: "test.user",
+      userName: "test.user@okta.local",
       name: { formatted: "Another User", givenName: "Another", familyName: "User" },
       displayName: "Another User",
       emails: [{ value: "test.user@okta.local", type: "work", primary: true }],
@@ -79,9 +82,8 @@ describe("replayed provider sessions", () => {
     const reread = resource(await send(server, "GET", location(BJENSEN), { as: "admin", headers: OKTA_READ }));
     expect(reread).toEqual(updated);
 
-    // 4. "Update account details" (Okta's older SCIM Protocol page), verbatim but for the id and the userName
-    // (verbatim: "jane.doe@example.com"): meta with dates in no standard format and a version that is no ETag,
-    // a displayName, an en_US locale and a password.
+    // 4. "Update account details" (Okta's older SCIM Protocol page), verbatim but for the id: meta with dates in no
+    // standard format and a version that is no ETag, a displayName, an en_US locale and a password.
     const accountDetails = {
       id: BJENSEN,
       externalId: "00uq2kqg7YTkFo3cY0g3",
@@ -92,7 +94,7 @@ describe("replayed provider sessions", () => {
         version: "v1.0",
       },
       schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
-      userName: "jane.doe",
+      userName: "jane.doe@example.com",
       displayName: "Jane Doe",
       locale: "en_US",
       active: true,
@@ -119,7 +121,7 @@ describe("replayed provider sessions", () => {
       schemas: [USER_URN],
       id: BJENSEN,
       externalId: "00uq2kqg7YTkFo3cY0g3",
-      userName: "jane.doe",
+      userName: "jane.doe@example.com",
       name: { formatted: "Jane Doe", givenName: "Jane", familyName: "Doe" },
       displayName: "Jane Doe",
       emails: [{ value: "jane.doe@example.com", type: "work", primary: true }],
@@ -176,16 +178,15 @@ describe("replayed provider sessions", () => {
     const start = resource(await get());
     expect(start.externalId).toBe("701984");
 
-    // 1. "Replace multiple attributes, without flag" (Entra's SCIM compliance page), verbatim but for displayName,
-    // which is here what the names sent with it make (verbatim: "Pvlo"): one capitalised op per attribute, an
-    // enterprise employeeNumber this directory does not store.
+    // 1. "Replace multiple attributes, without flag" (Entra's SCIM compliance page), verbatim: one capitalised op per
+    // attribute, a displayName of its own, an enterprise employeeNumber this directory does not store.
     const withoutFlag = {
       schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
       Operations: [
         {
           op: "Replace",
           path: "displayName",
-          value: "Gtfd Pkqf",
+          value: "Pvlo",
         },
         {
           op: "Replace",
@@ -219,13 +220,13 @@ describe("replayed provider sessions", () => {
       ...start,
       externalId: "Eqpj",
       name: { formatted: "Gtfd Pkqf", givenName: "Gtfd", familyName: "Pkqf" },
-      displayName: "Gtfd Pkqf",
+      displayName: "Pvlo",
       emails: [{ value: "TestBcwqnm@test.microsoft.com", type: "work", primary: true }],
       meta: { ...start.meta, lastModified: expect.any(String), version: '"2"' },
     });
 
-    // 2. "Replace multiple attributes, with flag": the filtered path stays an op, the rest one path-less replace
-    // with dotted and URN-qualified keys. Verbatim but for displayName (verbatim: "Bjfe").
+    // 2. "Replace multiple attributes, with flag", verbatim: the filtered path stays an op, the rest one path-less
+    // replace with dotted and URN-qualified keys.
     const withFlag = {
       schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
       Operations: [
@@ -237,7 +238,7 @@ describe("replayed provider sessions", () => {
         {
           op: "replace",
           value: {
-            displayName: "Kkom Unua",
+            displayName: "Bjfe",
             "name.givenName": "Kkom",
             "name.familyName": "Unua",
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber": "Aklq",
@@ -249,24 +250,24 @@ describe("replayed provider sessions", () => {
     expect(second).toEqual({
       ...first,
       name: { formatted: "Kkom Unua", givenName: "Kkom", familyName: "Unua" },
-      displayName: "Kkom Unua",
+      displayName: "Bjfe",
       emails: [{ value: "TestMhvaes@test.microsoft.com", type: "work", primary: true }],
       meta: { ...first.meta, lastModified: expect.any(String), version: '"3"' },
     });
 
-    // 3. "Update User [Single-valued properties]" (Entra's SCIM tutorial), the userName without its "@testuser.com".
+    // 3. "Update User [Single-valued properties]" (Entra's SCIM tutorial), verbatim.
     const rename = {
       schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
       Operations: [
         {
           op: "Replace",
           path: "userName",
-          value: "5b50642d-79fc-4410-9e90-4c077cdd1a59",
+          value: "5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com",
         },
       ],
     };
     const renamed = resource(await entra(rename));
-    expect(renamed.userName).toBe("5b50642d-79fc-4410-9e90-4c077cdd1a59");
+    expect(renamed.userName).toBe("5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com");
 
     // 4. "Add single-value string, without flag": nickName is not stored, so nothing changes.
     const nickName = {
@@ -322,7 +323,7 @@ describe("replayed provider sessions", () => {
     // What the session left is what the other contracts show.
     const contensis = await send(server, "GET", `/api/management/security/users/${BJENSEN}`, { as: "admin" });
     expect(contensis.json).toMatchObject({
-      username: "5b50642d-79fc-4410-9e90-4c077cdd1a59",
+      username: "5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com",
       email: "TestMhvaes@test.microsoft.com",
       firstname: "Kkom",
       lastname: "Unua",
@@ -331,6 +332,101 @@ describe("replayed provider sessions", () => {
       sys: { status: "disabled" },
     });
     expect(await row()).toMatchObject({ external_id: "Eqpj", locale: "en-US" });
+  });
+});
+
+describe("replayed provisioning lifecycles", () => {
+  const query = (filter: string, headers: Record<string, string>, extra = "") =>
+    send(server, "GET", `/scim/v2/Users?filter=${encodeURIComponent(filter)}${extra}`, { as: "admin", headers });
+
+  it("Okta: looks the user up by userName, finds none, creates it (the spec's example, Okta's), then finds it", async () => {
+    const OKTA = { Accept: "application/scim+json", "User-Agent": "Okta SCIM Client 1.0.0" };
+    const lookUp = () => query('userName eq "test.user@okta.local"', OKTA, "&startIndex=1&count=100");
+    expect(listed(await lookUp())).toMatchObject({ totalResults: 0, startIndex: 1, Resources: [] });
+    const headers = { ...OKTA, "Content-Type": "application/scim+json; charset=utf-8" };
+    const body = JSON.stringify(createExample);
+    const user = created(await send(server, "POST", "/scim/v2/Users", { as: "admin", headers, body }));
+    expect(listed(await lookUp())).toMatchObject({ totalResults: 1, Resources: [user] });
+  });
+
+  // Microsoft Entra ID's "User Operations" (learn.microsoft.com, "Tutorial: Develop and plan provisioning for a SCIM
+  // endpoint"), verbatim, one after the other on the user the first creates.
+  it("Entra ID: query (none), create, get, query by userName and by work email, update, rename, disable, delete", async () => {
+    const ENTRA = { "Content-type": "application/scim+json" };
+    const entraSend = (method: string, path: string, body?: unknown) =>
+      send(server, method, path, {
+        as: "admin",
+        headers: ENTRA,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+
+    // "Get User by query - Zero results".
+    const none = await query('userName eq "non-existent user"', ENTRA);
+    expect(listed(none)).toMatchObject({ totalResults: 0, startIndex: 1, Resources: [] });
+
+    // "Create User".
+    const createUser = {
+      schemas: [
+        "urn:ietf:params:scim:schemas:core:2.0:User",
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+      ],
+      externalId: "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef",
+      userName: "Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee",
+      active: true,
+      emails: [{ primary: true, type: "work", value: "Test_User_11bb11bb-cc22-dd33-ee44-55ff55ff55ff@testuser.com" }],
+      meta: { resourceType: "User" },
+      name: { formatted: "givenName familyName", familyName: "familyName", givenName: "givenName" },
+      roles: [],
+    };
+    const user = created(await entraSend("POST", "/scim/v2/Users", createUser));
+    expect(user).toEqual({
+      schemas: [USER_URN],
+      id: user.id,
+      externalId: "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef",
+      userName: "Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee",
+      name: { formatted: "givenName familyName", givenName: "givenName", familyName: "familyName" },
+      displayName: "givenName familyName",
+      emails: [{ value: "Test_User_11bb11bb-cc22-dd33-ee44-55ff55ff55ff@testuser.com", type: "work", primary: true }],
+      active: true,
+      meta: expect.objectContaining({ resourceType: "User", version: '"1"' }),
+    });
+
+    // "Get User", and "Get User by query" (by userName, and by the work email, as Entra's note says it may).
+    expect(resource(await entraSend("GET", location(user.id)))).toEqual(user);
+    const byName = await query('userName eq "Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee"', ENTRA);
+    expect(listed(byName)).toMatchObject({ totalResults: 1, startIndex: 1, Resources: [user] });
+    const work = 'emails[type eq "work"].value eq "Test_User_11bb11bb-cc22-dd33-ee44-55ff55ff55ff@testuser.com"';
+    expect(listed(await query(work, ENTRA)).Resources).toEqual([user]);
+
+    // "Update User [Multi-valued properties]". (What name.formatted shows after it: provisioning.test.ts.)
+    const update = {
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+      Operations: [
+        { op: "Replace", path: 'emails[type eq "work"].value', value: "updatedEmail@microsoft.com" },
+        { op: "Replace", path: "name.familyName", value: "updatedFamilyName" },
+      ],
+    };
+    expect(resource(await entraSend("PATCH", location(user.id), update))).toMatchObject({
+      name: { givenName: "givenName", familyName: "updatedFamilyName" },
+      emails: [{ value: "updatedEmail@microsoft.com", type: "work", primary: true }],
+    });
+
+    // "Update User [Single-valued properties]".
+    const newName = "5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com";
+    const rename = {
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+      Operations: [{ op: "Replace", path: "userName", value: newName }],
+    };
+    expect(resource(await entraSend("PATCH", location(user.id), rename)).userName).toBe(newName);
+
+    // "Disable User".
+    const disable = { Operations: [{ op: "Replace", path: "active", value: false }], schemas: [PATCH_OP_URN] };
+    expect(resource(await entraSend("PATCH", location(user.id), disable)).active).toBe(false);
+
+    // "Delete User": 204; then it is not found, by id or by query.
+    expect((await entraSend("DELETE", location(user.id))).status).toBe(204);
+    expect((await entraSend("GET", location(user.id))).status).toBe(404);
+    expect(listed(await query(`userName eq "${newName}"`, ENTRA))).toMatchObject({ totalResults: 0 });
   });
 });
 

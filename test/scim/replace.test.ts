@@ -1,5 +1,7 @@
-// SCIM (contract E): PUT replaces the user; uniqueness of userName, email and externalId.
+// SCIM (contract E): PUT replaces the user; uniqueness of userName, email and externalId (and neither a userName nor
+// an email may be another user's other one).
 import { describe, expect, it } from "vitest";
+import { send } from "../support/harness.ts";
 import {
   server,
   BJENSEN,
@@ -16,6 +18,8 @@ import {
   resource,
   scimError,
   bjensenWith,
+  bjensenAttributes,
+  userUri,
   useScimServer,
   type Answer,
 } from "./support.ts";
@@ -31,7 +35,7 @@ describe("PUT replaces the user", () => {
       userName: "bjensen",
       displayName: "bjensen",
       active: true,
-      meta: expect.objectContaining({ location: `/scim/v2/Users/${BJENSEN}`, version: '"2"' }),
+      meta: expect.objectContaining({ location: userUri(BJENSEN), version: '"2"' }),
     });
     expect(await row()).toMatchObject({
       external_id: null,
@@ -80,15 +84,14 @@ describe("PUT replaces the user", () => {
     expect(resource(await get())).not.toHaveProperty("password");
   });
 
-  it("ignores id, meta, displayName, name.formatted and attributes it does not store", async () => {
+  it("ignores id, meta and attributes it does not store", async () => {
     const user = resource(
       await put({
         ...putExample,
         schemas: [USER_URN, ENTERPRISE_URN],
         id: "another-id",
         meta: { resourceType: "User", created: "04-12-2018 00:00:00", version: '"99"' },
-        displayName: "Someone Else",
-        name: { formatted: "Not This", givenName: "Barbara", middleName: "Ann", familyName: "Jensen" },
+        name: { givenName: "Barbara", middleName: "Ann", familyName: "Jensen" },
         emails: [{ value: "bjensen@example.com", type: "work", primary: true, display: "Babs" }],
         nickName: "Babs",
         title: "Tour Guide",
@@ -97,8 +100,25 @@ describe("PUT replaces the user", () => {
         [ENTERPRISE_URN]: { employeeNumber: "701984", department: "Tour Operations" },
       }),
     );
-    expect(user).toEqual(bjensenWith({}, user.meta.version as string));
+    expect(user).toEqual(bjensenWith({}, '"1"'));
     expect(user.id).toBe(BJENSEN);
+  });
+
+  it("stores displayName and name.formatted as sent; omitted again, they are derived again", async () => {
+    const user = resource(
+      await put({ ...putExample, displayName: "Babs", name: { ...putExample.name, formatted: "Ms Barbara Jensen" } }),
+    );
+    expect(user).toMatchObject({ displayName: "Babs", name: { formatted: "Ms Barbara Jensen" } });
+    expect(await row()).toMatchObject({ display_name: "Babs", formatted_name: "Ms Barbara Jensen" });
+    expect(resource(await put(putExample))).toEqual(bjensenWith({}, '"3"'));
+    expect(await row()).toMatchObject({ display_name: null, formatted_name: null });
+  });
+
+  it("the derived displayName and name.formatted sent back are no change, and stay derived", async () => {
+    const user = resource(await put({ ...bjensenAttributes, timezone: "UTC" }));
+    expect(user.meta.version).toBe('"2"');
+    expect(await audit()).toEqual([expect.objectContaining({ changes: { timezone: expect.any(Object) } })]);
+    expect(await row()).toMatchObject({ display_name: null, formatted_name: null });
   });
 
   it("a PUT of the user as she is changes nothing: same ETag, no audit entry", async () => {
@@ -123,10 +143,39 @@ describe("PUT replaces the user", () => {
       [{ value: "first@example.com" }, { value: "second@example.com", type: "work" }],
       "first@example.com",
     ],
-  ])("of several emails, %s becomes the email", async (_which, emails, email) => {
+    ["of any type", [{ value: "other@example.com", type: "other", primary: false }], "other@example.com"],
+  ])("keeps the addresses as sent; %s is the email", async (_which, emails, email) => {
     const user = resource(await put({ ...putExample, emails }));
-    expect(user.emails).toEqual([{ value: email, type: "work", primary: true }]);
+    expect(user.emails).toEqual(emails);
     expect((await row()).email).toBe(email);
+    const strapi = await send(server, "GET", `/users/${BJENSEN}`, { as: "admin" });
+    expect(strapi.json.email).toBe(email);
+  });
+
+  it("reads attribute names in any case (UserName, Emails[].Primary)", async () => {
+    const { userName: _userName, emails: _emails, ...rest } = putExample;
+    const user = resource(
+      await put({
+        ...rest,
+        UserName: "barbara",
+        EMAILS: [
+          { Value: "babs@home.example.com", TYPE: "home" },
+          { value: "barbara@example.com", Primary: true },
+        ],
+      }),
+    );
+    expect(user.userName).toBe("barbara");
+    expect(user.emails).toEqual([
+      { value: "babs@home.example.com", type: "home" },
+      { value: "barbara@example.com", primary: true },
+    ]);
+    expect((await row()).email).toBe("barbara@example.com");
+  });
+
+  it("accepts an email-shaped userName, its own email included", async () => {
+    const user = resource(await put({ ...putExample, userName: "bjensen@example.com" }));
+    expect(user.userName).toBe("bjensen@example.com");
+    expect(await row()).toMatchObject({ username: "bjensen@example.com", email: "bjensen@example.com" });
   });
 
   it("accepts a resource obtained by GET, edited and sent back with its ETag", async () => {
@@ -164,10 +213,19 @@ describe("PUT replaces the user", () => {
 
   it.each([
     ["no userName", { ...putExample, userName: undefined }],
-    ["a userName with @", { ...putExample, userName: "bjensen@example.com" }],
     ["a userName with white space", { ...putExample, userName: "b jensen" }],
     ["an email that is not one", { ...putExample, emails: [{ value: "not-an-email", type: "work", primary: true }] }],
     ["an email without value", { ...putExample, emails: [{ type: "work", primary: true }] }],
+    [
+      "two primary emails",
+      {
+        ...putExample,
+        emails: [
+          { value: "a@example.com", primary: true },
+          { value: "b@example.com", primary: true },
+        ],
+      },
+    ],
     ["active as a number", { ...putExample, active: 1 }],
     ["a preferredLanguage that is no BCP 47 tag", { ...putExample, preferredLanguage: "not a tag" }],
     ["an unknown time zone", { ...putExample, timezone: "Mars/Olympus_Mons" }],
@@ -204,6 +262,14 @@ describe("uniqueness (409 uniqueness, nothing changed)", () => {
     expect(resource(await patch([{ op: "replace", path: "externalId", value: "00U-OKTA-1" }])).externalId).toBe(
       "00U-OKTA-1",
     );
+  });
+
+  it("another user's email as the userName, and another user's (email-shaped) userName as the email", async () => {
+    await conflict(patch([{ op: "replace", path: "userName", value: "T.Durden@FightClub.com" }]));
+    await conflict(put({ ...putExample, userName: "t.durden@fightclub.com" }));
+    resource(await patch([{ op: "replace", path: "userName", value: "Tyler@Example.com" }], { id: TDURDEN }));
+    await conflict(put({ ...putExample, emails: [{ value: "tyler@example.com" }] }));
+    await conflict(patch([{ op: "replace", path: 'emails[type eq "work"].value', value: "TYLER@example.com" }]));
   });
 
   it("all operations or none: a taken userName in the second operation leaves the first unapplied", async () => {

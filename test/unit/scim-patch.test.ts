@@ -1,6 +1,7 @@
 // src/scim/patch.ts on its own: a SCIM PatchOp (RFC 7644 §3.5.2) applied to a User resource, all operations or none.
 import { describe, expect, it } from "vitest";
 import type { components } from "../../generated/api.ts";
+import { scim } from "../../src/contracts/scim.ts";
 import { applyPatch } from "../../src/scim/patch.ts";
 import { USER_SCHEMA } from "../../src/scim/schema.ts";
 import { ApiError } from "../../src/wire/api-error.ts";
@@ -137,9 +138,85 @@ describe("multi-valued attributes", () => {
     expect(patched(operation).emails).toEqual(emails);
   });
 
-  it.todo("a primary set through a filter takes the primary place from the others (RFC 7644 §3.5.2: SHALL)");
-  it.todo("adding a value already present changes nothing (RFC 7644 §3.5.2.1; a duplicate is appended)");
-  it.todo("a non-object value for filter-selected complex values is refused (RFC 7644 §3.5.2.3; spread into keys)");
+  describe("a value made primary takes the primary place from the others (RFC 7643 §2.4, RFC 7644 §3.5.2)", () => {
+    const both = () => ({ ...bjensen(), emails: [work, home] });
+
+    it.each<[string, Operation]>([
+      ["its primary set through a filter", op("replace", `${HOME}.primary`, true)],
+      ['its primary set through a filter, as "True"', op("add", `${HOME}.primary`, "True")],
+      ["an object merged through a filter", op("replace", HOME, { primary: true })],
+      ["the same value added as primary", op("add", "emails", [primaryHome])],
+    ])("%s", (_how, operation) => {
+      expect(apply(both(), operation).emails).toEqual([demoted, primaryHome]);
+    });
+
+    it("a value added as primary through an eq filter selecting none", () => {
+      expect(patched(op("add", 'emails[type eq "home" and primary eq true].value', home.value)).emails).toEqual([
+        demoted,
+        primaryHome,
+      ]);
+    });
+
+    it("a value made not primary leaves the others as they are", () => {
+      expect(apply(both(), op("replace", `${WORK}.primary`, false)).emails).toEqual([demoted, home]);
+    });
+
+    it("several values selected and made primary: the contract refuses the result (at most one is)", () => {
+      const two = { ...bjensen(), emails: [work, home, { value: "b@other.example", type: "home" }] };
+      const result = apply(two, op("replace", `${HOME}.primary`, true));
+      expect(result.emails.map((email: { primary?: boolean }) => email.primary)).toEqual([false, true, true]);
+      expect(scim.checkRequest!(result as never, ID)).toEqual([
+        { field: "emails", message: "at most one address may be primary" },
+      ]);
+    });
+  });
+
+  describe("adding a value already present updates it in place (RFC 7644 §3.5.2.1)", () => {
+    it("the same value changes nothing", () => {
+      expect(patched(op("add", "emails", [work])).emails).toEqual([work]);
+      expect(patched(op("add", "emails", work)).emails).toEqual([work]);
+    });
+
+    it("the same address in another case is the same value", () => {
+      const upper = { value: "BJensen@Example.COM" };
+      expect(patched(op("add", "emails", [upper])).emails).toEqual([{ ...work, ...upper }]);
+    });
+
+    it("its other sub-attributes are updated where it is", () => {
+      const both = { ...bjensen(), emails: [work, home] };
+      expect(apply(both, op("add", "emails", [{ value: work.value, type: "other" }])).emails).toEqual([
+        { ...work, type: "other" },
+        home,
+      ]);
+    });
+
+    it("a new value beside one already present is appended once", () => {
+      expect(patched(op("add", "emails", [work, home])).emails).toEqual([work, home]);
+    });
+
+    it("through an operation without a path too", () => {
+      expect(patched(op("add", undefined, { emails: [work] })).emails).toEqual([work]);
+    });
+  });
+
+  describe("a value for the values a filter selects is an object (RFC 7644 §3.5.2.3)", () => {
+    it.each<[string, Operation["value"]]>([
+      ["a string", "babs@example.com"],
+      ["a boolean", true],
+      ["a number", 5],
+      ["a list", [{ value: "babs@example.com" }]],
+    ])("%s is refused, and nothing is spread into keys", (_what, value) => {
+      for (const kind of ["replace", "add"]) {
+        const error = refusal(op(kind, WORK, value));
+        expect(error).toMatchObject({ kind: "invalid", details: [{ field: "Operations[0].path" }] });
+        expect(error.context.problem).toBeUndefined();
+      }
+    });
+
+    it("a sub-attribute's value through a filter is the sub-attribute's", () => {
+      expect(patched(op("replace", `${WORK}.value`, babs.value)).emails).toEqual([babs]);
+    });
+  });
 });
 
 describe("operations without a path", () => {
@@ -164,18 +241,68 @@ describe("operations without a path", () => {
   });
 });
 
-describe("what the directory does not store, or derives, is ignored", () => {
+describe("what the directory does not store is ignored", () => {
   it.each([
     ["an unknown attribute", "nickName", "Babs"],
     ["an unknown sub-attribute", "name.middleName", "Jane"],
     ["the enterprise extension", ENTERPRISE, { department: "Tour operations" }],
     ["an enterprise extension attribute", `${ENTERPRISE}:employeeNumber`, "701984"],
-    ["readOnly displayName", "displayName", "Babs"],
-    ["readOnly name.formatted", "name.formatted", "Babs Jensen"],
-    ["readOnly displayName by its URN", `${USER_SCHEMA}:displayName`, "Babs"],
   ])("%s", (_what, path, value) => {
     expect(patched(op("replace", path, value))).toEqual(bjensen());
     expect(patched(op("replace", undefined, { [path]: value }))).toEqual(bjensen());
+  });
+});
+
+describe("displayName and name.formatted are stored (derived only while unset)", () => {
+  it.each<[string, string, string, (user: ReturnType<typeof bjensen>) => unknown]>([
+    ["displayName", "displayName", "Babs", (user) => ({ ...user, displayName: "Babs" })],
+    ["displayName by its URN", `${USER_SCHEMA}:displayName`, "Babs", (user) => ({ ...user, displayName: "Babs" })],
+    [
+      "name.formatted",
+      "name.formatted",
+      "Ms. Barbara J. Jensen III",
+      (user) => ({ ...user, name: { ...user.name, formatted: "Ms. Barbara J. Jensen III" } }),
+    ],
+    [
+      "name.formatted by its URN",
+      `${USER_SCHEMA}:name.formatted`,
+      "Babs Jensen",
+      (user) => ({ ...user, name: { ...user.name, formatted: "Babs Jensen" } }),
+    ],
+  ])("%s is replaced", (_what, path, value, expected) => {
+    for (const kind of ["replace", "add"]) {
+      expect(patched(op(kind, path, value))).toEqual(expected(bjensen()));
+      expect(patched(op(kind, undefined, { [path]: value }))).toEqual(expected(bjensen()));
+    }
+  });
+
+  it("name.formatted through name, beside the other parts", () => {
+    expect(patched(op("replace", "name", { formatted: "B. Jensen" })).name).toEqual({
+      ...bjensen().name,
+      formatted: "B. Jensen",
+    });
+  });
+
+  it("removed, they are unassigned (the server derives them again)", () => {
+    const { displayName: _displayName, ...withoutDisplayName } = bjensen();
+    expect(patched(op("remove", "displayName"))).toEqual(withoutDisplayName);
+    const { formatted: _formatted, ...name } = bjensen().name;
+    expect(patched(op("remove", "name.formatted")).name).toEqual(name);
+  });
+
+  it("sending the value shown changes nothing in the resource", () => {
+    expect(patched(op("replace", "displayName", "Barbara Jensen"))).toEqual(bjensen());
+    expect(patched(op("replace", "name.formatted", "Barbara Jensen"))).toEqual(bjensen());
+  });
+
+  it.each([
+    ["a displayName over 257 characters", op("replace", "displayName", "x".repeat(258)), "displayName"],
+    ["a name.formatted over 257 characters", op("replace", "name.formatted", "x".repeat(258)), "name.formatted"],
+    ["a displayName that is not a string", op("replace", "displayName", 5), "displayName"],
+  ])("%s is refused by the schema", (_what, operation, field) => {
+    const error = refusal(operation);
+    expect(error.kind).toBe("invalid");
+    expect(error.details.map((d) => d.field).join(" ")).toContain(field);
   });
 });
 
@@ -207,6 +334,15 @@ describe("refusals", () => {
   ])("%s is refused: %s", (_what, problem, operation) => {
     expect(refusal(operation)).toMatchObject({ kind: "invalid", context: { problem } });
   });
+
+  it.each(["active", "password", "ACTIVE", `${USER_SCHEMA}:active`])(
+    "removing %s, which has no unassigned state here, is refused (invalidValue)",
+    (path) => {
+      const error = refusal(op("remove", path));
+      expect(error).toMatchObject({ kind: "invalid", details: [{ field: "Operations[0].path" }] });
+      expect(error.context.problem).toBeUndefined();
+    },
+  );
 
   it("names the operation refused", () => {
     const error = refusal(op("replace", "locale", "nb-NO"), op("remove", "meta"));

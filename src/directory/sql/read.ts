@@ -87,10 +87,17 @@ export async function findRoleType(store: Store, reference: string): Promise<Rol
   return rows[0]?.type;
 }
 
-/** Locks the active administrators' rows and returns their ids (for the last-administrator rule). */
+/**
+ * Locks the set of active administrators for the rest of the caller's transaction (an advisory lock: two demotions
+ * take it in turn, so that they can neither deadlock nor both win) and returns their ids. It takes no row lock, so the
+ * transaction gets its id only when it locks the user it changes (the change feed's order, docs/events.md).
+ */
 export async function lockActiveAdmins(store: Store): Promise<string[]> {
-  const rows = await run<{ id: string }>(store, "lock-active-admins", {}, () =>
-    store.conn("users").select("id").whereRaw("role = 'admin' and status = 'active'").orderBy("id").forUpdate(),
+  await run(store, "lock-administrators", {}, () =>
+    store.conn.queryBuilder().select(store.conn.raw("pg_advisory_xact_lock(7106)")),
+  );
+  const rows = await run<{ id: string }>(store, "active-admins", {}, () =>
+    store.conn("users").select("id").whereRaw("role = 'admin' and status = 'active'").orderBy("id"),
   );
   return rows.map((r) => r.id);
 }

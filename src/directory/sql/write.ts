@@ -1,5 +1,6 @@
-// The directory's writes: each is one statement that changes the rows, writes their audit rows and returns the
-// new representation, so that a change and its audit row cannot part.
+// The directory's writes: each is one statement that changes the rows, writes their audit rows and publishes their
+// events (the outbox) and returns the new representation, so that a change, its audit row and its event cannot part:
+// a rolled-back change has neither, a committed one both.
 import type { Knex } from "knex";
 import { USER_COLUMNS, type User } from "../model.ts";
 import { run, type Store } from "./store.ts";
@@ -14,6 +15,8 @@ export interface AuditEntry {
 
 type Param = (name: string) => string;
 
+type AuditKind = "created" | "updated" | "deleted";
+
 /** Other users whose representation a write changes: who they are, and what their audit rows say. */
 interface Touched {
   name: string;
@@ -24,40 +27,58 @@ interface Touched {
 }
 
 /**
- * Adds the CTEs that give `touched` users a new version and an audit row each, once the CTE `after` wrote its row;
- * the audit rows name the statement's actor and contract.
+ * The audit rows of the users the CTE `source` (aliased `t`, returning their id and version) wrote, and their events:
+ * CTEs `<name>_logged` and `<name>_published`. An event names the fields that changed, never their values.
+ */
+function audited(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  param: Param,
+  { name, source, changes, kind }: { name: string; source: string; changes: Knex.Raw; kind: AuditKind },
+): void {
+  query.with(
+    `${name}_logged`,
+    db.raw(
+      `insert into audit (user_id, actor_id, contract, changes, version, kind)
+        select t.id, ?, ?, ?, t.version, '${kind}' from ?? t
+        returning user_id, at, actor_id, contract, changes, version, kind`,
+      [param("actorId"), param("contract"), changes, source],
+    ),
+  );
+  query.with(
+    `${name}_published`,
+    db.raw(
+      `insert into events (user_id, type, time, data)
+        select user_id, 'user.' || kind, at, jsonb_build_object(
+          'version', case when kind = 'deleted' then null else version end,
+          'changed', coalesce((select jsonb_agg(k order by k) from jsonb_object_keys(changes) k), '[]'::jsonb),
+          'contract', contract, 'actor', actor_id)
+        from ??`,
+      [`${name}_logged`],
+    ),
+  );
+}
+
+/**
+ * Adds the CTEs that give `touched` users a new version, an audit row and an event each, once the CTE `after` wrote
+ * its row; the audit rows name the statement's actor and contract.
  */
 function touchUsers(db: Knex, query: Knex.QueryBuilder, param: Param, after: string, touched: Touched): void {
   const stamp = touched.changed ? ", updated_at = now(), updated_by = ?" : "";
   query.with(
     touched.name,
     db.raw(
-      `update users set version = version + 1${stamp} where id in (?) and exists (select 1 from ??) returning id`,
+      `update users set version = version + 1${stamp} where id in (?) and exists (select 1 from ??)
+        returning id, version`,
       [...(touched.changed ? [param("actorId")] : []), touched.ids, after],
     ),
   );
-  query.with(
-    `${touched.name}_logged`,
-    db.raw(`insert into audit (user_id, actor_id, contract, changes) select t.id, ?, ?, ? from ?? t`, [
-      param("actorId"),
-      param("contract"),
-      touched.changes,
-      touched.name,
-    ]),
-  );
+  audited(db, query, param, { name: touched.name, source: touched.name, changes: touched.changes, kind: "updated" });
 }
 
-/** The audit row of the user the CTE `source` wrote. */
-function logWritten(db: Knex, query: Knex.QueryBuilder, param: Param, source: string): void {
-  query.with(
-    "logged",
-    db.raw("insert into audit (user_id, actor_id, contract, changes) select id, ?, ?, ?::jsonb from ??", [
-      param("actorId"),
-      param("contract"),
-      param("changes"),
-      source,
-    ]),
-  );
+/** The audit row and event of the user the CTE `source` wrote. */
+function logWritten(db: Knex, query: Knex.QueryBuilder, param: Param, source: string, kind: AuditKind): void {
+  audited(db, query, param, { name: "written", source, changes: db.raw("?::jsonb", [param("changes")]), kind });
 }
 
 /**
@@ -131,7 +152,7 @@ export async function updateUserRow(store: Store, write: UserWrite): Promise<Use
       .whereRaw("id = ? and version = ?", [param("id"), param("version")])
       .returning(USER_COLUMNS);
     const query = db.queryBuilder().with("updated", updated);
-    logWritten(db, query, param, "updated");
+    logWritten(db, query, param, "updated", "updated");
     if (reports) setReports(db, query, param);
     if (Object.hasOwn(columns, "username")) touchActorsUsers(db, query, param, "updated");
     return selectUsers(db, query, "updated", relations, reports && param("reports"));
@@ -185,7 +206,7 @@ export async function insertUserRow(
     (param) => {
       const inserted = db("users").insert(columnParams(columns, param)).returning(USER_COLUMNS);
       const query = db.queryBuilder().with("inserted", inserted);
-      logWritten(db, query, param, "inserted");
+      logWritten(db, query, param, "inserted", "created");
       return selectUsers(db, query, "inserted", relations);
     },
   );
@@ -210,9 +231,9 @@ export async function deleteUserRow(store: Store, target: User, audit: AuditEntr
     const deleted = db("users")
       .whereRaw("id = ? and version = ?", [param("id"), param("version")])
       .delete()
-      .returning("id");
+      .returning(["id", "version"]);
     const query = db.queryBuilder().with("deleted", deleted);
-    logWritten(db, query, param, "deleted");
+    logWritten(db, query, param, "deleted", "deleted");
     touchActorsUsers(db, query, param, "deleted");
     return query.select("id").from("deleted");
   });
