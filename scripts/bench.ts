@@ -387,6 +387,7 @@ async function benchWebhook(env: Record<string, string>, adminId: string, ids: s
     let steady;
     try {
       const before = await eventCount(database);
+      receiver.reset();
       await loadServer(started.url, adminId, ids, 3, `warm-${Date.now()}`);
       await drained(receiver, (await eventCount(database)) - before);
       receiver.reset();

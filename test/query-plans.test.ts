@@ -4,6 +4,7 @@
 import type { Knex } from "knex";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StatementCache } from "../src/db/statement-cache.ts";
+import { fromFile, importDirectory } from "../src/directory/import.ts";
 import { findCallerAndUser } from "../src/directory/sql/read.ts";
 import { searchUsers } from "../src/directory/sql/search.ts";
 import type { Store } from "../src/directory/sql/store.ts";
@@ -38,20 +39,24 @@ async function statementsOf(work: () => Promise<unknown>): Promise<Captured[]> {
   return captured;
 }
 
-/** The indexes a statement's plan uses when sequential scans are priced out. */
-async function indexesOf({ sql, bindings }: Captured): Promise<string[]> {
+/** A statement's plan when sequential scans are priced out: the indexes it uses and the tables it still scans. */
+async function planOf({ sql, bindings }: Captured): Promise<{ indexes: string[]; scanned: string[] }> {
   return database.db.transaction(async (trx: Knex.Transaction) => {
     await trx.raw("set local enable_seqscan = off");
     const { rows } = await trx.raw(`explain (format json) ${sql}`, bindings as Knex.RawBinding[]);
-    const names: string[] = [];
+    const plan = { indexes: [] as string[], scanned: [] as string[] };
     const visit = (node: Record<string, unknown>) => {
-      if (typeof node["Index Name"] === "string") names.push(node["Index Name"]);
+      if (typeof node["Index Name"] === "string") plan.indexes.push(node["Index Name"]);
+      if (node["Node Type"] === "Seq Scan") plan.scanned.push(node["Relation Name"] as string);
       for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) visit(child);
     };
     visit((rows[0]["QUERY PLAN"] as { Plan: Record<string, unknown> }[])[0].Plan);
-    return names;
+    return plan;
   });
 }
+
+/** The indexes a statement's plan uses when sequential scans are priced out. */
+const indexesOf = async (statement: Captured) => (await planOf(statement)).indexes;
 
 const search =
   (filter: UserFilter, page: Page = { kind: "offset", offset: 0, count: 100 }) =>
@@ -120,5 +125,26 @@ describe("the statements of a PUT", () => {
       bindings: ["x", "x", "x"],
     });
     expect(used).toEqual(expect.arrayContaining(["users_created_by_idx", "users_updated_by_idx"]));
+  });
+});
+
+describe("the import's statements", () => {
+  it("scan no table: new and known users, a rename, reports given to owners by username", async () => {
+    const users = (suffix: string) =>
+      [1, 2, 3].map((n) => ({
+        id: `planned-${n}`,
+        username: n === 1 ? `planned-${n}-${suffix}` : `planned-${n}`,
+        email: `planned-${n}@example.com`,
+        role: "client" as const,
+        status: "active" as const,
+      }));
+    const reports = [{ uuid: "maia-planned00001", owner: "planned-2" }];
+    await importDirectory(database.db, fromFile({ users: users("a"), reports }));
+    const statements = await statementsOf(() =>
+      importDirectory(database.db, fromFile({ users: users("b"), reports: [{ ...reports[0], owner: "planned-3" }] })),
+    );
+    const explained = statements.filter(({ sql }) => /^\s*(select|insert|update|delete|with)\b/i.test(sql));
+    expect(explained.length).toBeGreaterThan(5);
+    for (const statement of explained) expect((await planOf(statement)).scanned, statement.sql).toEqual([]);
   });
 });

@@ -114,11 +114,18 @@ export interface Lease {
 const OWN_LEASE = "subscription = ? and event_id = ? and attempts = ? and state = 'sending'";
 const leaseValues = (lease: Lease) => [lease.subscription, lease.eventId, lease.attempts];
 
-export async function markDelivered(db: Knex, lease: Lease): Promise<void> {
+/** Delivered, in one statement for a round's deliveries of a subscription (each still under its own lease). */
+export async function markDelivered(
+  db: Knex,
+  subscription: string,
+  leases: Omit<Lease, "subscription">[],
+): Promise<void> {
+  if (leases.length === 0) return;
   await db.raw(
-    `update event_deliveries set state = 'delivered', delivered_at = now(), locked_until = null, last_error = null
-      where ${OWN_LEASE}`,
-    leaseValues(lease),
+    `update event_deliveries d set state = 'delivered', delivered_at = now(), locked_until = null, last_error = null
+      from unnest(?::bigint[], ?::int[]) as l(event_id, attempts)
+      where d.subscription = ? and d.event_id = l.event_id and d.attempts = l.attempts and d.state = 'sending'`,
+    [leases.map((lease) => lease.eventId), leases.map((lease) => lease.attempts), subscription],
   );
 }
 

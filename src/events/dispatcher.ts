@@ -63,15 +63,13 @@ export async function startDispatcher(
 
   async function deliver(sink: Sink): Promise<number> {
     const claimed = await claim(db, sink.name, BATCH, settings.leaseMs);
-    let delivered = false;
+    const delivered: { eventId: string; attempts: number; time: Date }[] = [];
     await Promise.all(
       claimed.map(async ({ event, attempts, createdAt }) => {
         const outcome = await sink.send(event, JSON.stringify(cloudEvent(event, settings.naming)));
         const lease = { subscription: sink.name, eventId: event.id, attempts };
         if (outcome.delivered) {
-          delivered = true;
-          await markDelivered(db, lease);
-          observe(sink.name, "delivered", Date.now() - new Date(event.time).getTime());
+          delivered.push({ eventId: event.id, attempts, time: event.time });
           return;
         }
         const retryAt = Date.now() + backoff(attempts, settings);
@@ -81,9 +79,12 @@ export async function startDispatcher(
         if (!open) logger.warn({ event: event.id, sink: sink.name }, `event delivery is dead: ${outcome.error}`);
       }),
     );
+    // One statement for the round's deliveries: a user's next event is claimed only after this.
+    await markDelivered(db, sink.name, delivered);
+    for (const { time } of delivered) observe(sink.name, "delivered", Date.now() - time.getTime());
     // The receiver answers again: what waits for a retry is tried now, not after its backoff; at most once a minute,
     // so that an event the receiver keeps refusing while it takes others keeps its backoff.
-    if (delivered && Date.now() - (woken.get(sink.name) ?? 0) > WAKE_EVERY_MS) {
+    if (delivered.length > 0 && Date.now() - (woken.get(sink.name) ?? 0) > WAKE_EVERY_MS) {
       woken.set(sink.name, Date.now());
       await retryNow(db, sink.name);
     }
