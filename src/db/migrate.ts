@@ -5,6 +5,7 @@ import * as attributesKeepMemberOrder from "./migrations/002_attributes_keep_mem
 import * as scimExternalIdAndLocale from "./migrations/003_scim_external_id_and_locale.ts";
 import * as provisioning from "./migrations/004_provisioning.ts";
 import * as events from "./migrations/005_events.ts";
+import * as deliveriesKeptUntilDelivered from "./migrations/006_deliveries_kept_until_delivered.ts";
 
 const migrations: Record<string, Knex.Migration> = {
   "001_directory": directory,
@@ -12,6 +13,7 @@ const migrations: Record<string, Knex.Migration> = {
   "003_scim_external_id_and_locale": scimExternalIdAndLocale,
   "004_provisioning": provisioning,
   "005_events": events,
+  "006_deliveries_kept_until_delivered": deliveriesKeptUntilDelivered,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -156,13 +156,15 @@ describe("User tests", () => {
 describe("Group tests: its users", () => {
   let id3: string;
   let id4: string;
-  const member = (userName: string) =>
-    sampleUser(userName, { display: "mlind", formatted: "Maja L." }, `${userName}@work.example`, true);
+  const member = (userName: string, address = `${userName}@work.example`) =>
+    sampleUser(userName, { display: "mlind", formatted: "Maja L." }, address, true);
 
   it("20, 21. create user for group 2, Create user 4 for group 2: 201 each", async () => {
-    id3 = created(await call("POST", "/Users", member("MajaUser3")));
-    // The placeholder again, now user 3's: 409 here until expanded.
-    scimError(await call("POST", "/Users", member("MajaUser4")), 409, "uniqueness");
+    // As published, the two share their primary address, and user 4 has user 3's externalId (the placeholder).
+    const shared = "majagroup2@work.example";
+    id3 = created(await call("POST", "/Users", member("MajaUser3", shared)));
+    scimError(await call("POST", "/Users", member("MajaUser4", shared)), 409, "uniqueness");
+    scimError(await call("POST", "/Users", expanded(member("MajaUser4", shared))), 409, "uniqueness");
     id4 = created(await call("POST", "/Users", expanded(member("MajaUser4"))));
   });
 
