@@ -1,13 +1,12 @@
 // The embedded data directory's lock: of processes that find the same killed holder at once, exactly one takes over.
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { scratchDirectory } from "./support/scratch-directory.ts";
 
-const dataDir = mkdtempSync(join(tmpdir(), "users-api-lock-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const dataDir = scratchDirectory("users-api-lock-");
 
 /** The pid of a process that has exited: what a killed server leaves in its lock. */
 function deadPid(): number {

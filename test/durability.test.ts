@@ -1,7 +1,6 @@
 // The real server process: graceful shutdown on SIGTERM, and no acknowledged write lost to SIGTERM or SIGKILL.
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startServerProcess, type ServerProcess } from "../scripts/server-process.ts";
@@ -10,6 +9,7 @@ import { DEMO_ADMIN_ID } from "../src/db/demo.ts";
 import { openDatabase } from "../src/db/knex.ts";
 import { signToken } from "../src/tokens.ts";
 import { TEST_KEYS, TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.ts";
+import { scratchDirectory } from "./support/scratch-directory.ts";
 
 const authorization = `Bearer ${signToken(TEST_KEYS, DEMO_ADMIN_ID)}`;
 
@@ -30,8 +30,7 @@ const onPostgres = !!process.env.TEST_DATABASE_URL;
 const processTests = { timeout: 120_000 };
 
 describe.skipIf(onPostgres)("embedded database", processTests, () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "users-api-durability-"));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dataDir = scratchDirectory("users-api-durability-");
   const env = { DATA_DIR: dataDir, DATABASE_URL: "" };
 
   /** A new server on the same directory serves `data` as user 5's, and stops cleanly. */

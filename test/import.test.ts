@@ -1,12 +1,12 @@
 // npm run import: upserts, hashes passwords, resolves owners, and refuses a bad file with nothing written.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromFile, importDirectory, ImportError } from "../src/directory/import.ts";
 import { testDatabase, type TestDatabase } from "./support/harness.ts";
+import { scratchDirectory } from "./support/scratch-directory.ts";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -104,8 +104,7 @@ describe("importDirectory", () => {
 });
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)("npm run import (streaming a file)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "users-api-import-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = scratchDirectory("users-api-import-");
   const run = (file: string) =>
     promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/import.ts", file], {
       env: { ...process.env, DATA_DIR: join(dir, "data"), DATABASE_URL: "" },

@@ -1,11 +1,9 @@
 // What start-up prints: a demo administrator token only when this start loaded the demo directory (or DEMO=1 asks
 // for it now, with a warning); never on a directory that merely still holds the demo administrator.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startServerProcess, stopServerProcess } from "../scripts/server-process.ts";
 import { TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.ts";
+import { scratchDirectory } from "./support/scratch-directory.ts";
 
 /** Starts the server with `env`, and returns what it printed on stdout once ready, then stops it. */
 async function printed(env: Record<string, string>): Promise<string> {
@@ -22,8 +20,7 @@ async function printed(env: Record<string, string>): Promise<string> {
 const processTests = { timeout: 120_000 };
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)("embedded database", processTests, () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "users-api-startup-"));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dataDir = scratchDirectory("users-api-startup-");
   const env = { DATA_DIR: dataDir, DATABASE_URL: "" };
 
   it("prints a token on the start that loads the demo directory, and not on later starts", async () => {

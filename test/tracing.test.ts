@@ -2,16 +2,16 @@
 // variables set, a PUT produces a server span named by its operationId with the database statements as child
 // spans, sent over OTLP/HTTP (JSON) to a receiver in this test; with none set, no module of the SDK is loaded.
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { spawnGroup } from "../scripts/server-process.ts";
 import { DEMO_ADMIN_ID } from "../src/db/demo.ts";
 import { signToken } from "../src/tokens.ts";
 import { TEST_KEYS, TEST_SECRET, testDatabase, type TestDatabase } from "./support/harness.ts";
+import { scratchDirectory } from "./support/scratch-directory.ts";
 
 const authorization = `Bearer ${signToken(TEST_KEYS, DEMO_ADMIN_ID)}`;
 
@@ -63,7 +63,7 @@ interface ServerProcess {
 // A first start on an empty embedded directory migrates it and loads the demo: slow on a busy machine.
 const STARTUP_TIMEOUT = 120_000;
 const running: ServerProcess[] = [];
-const scratch = mkdtempSync(join(tmpdir(), "users-api-tracing-"));
+const scratch = scratchDirectory("users-api-tracing-");
 
 /** `npm start`'s server (from source), JSON logs on stdout, recording which modules it loads. */
 async function startServer(env: Record<string, string>): Promise<ServerProcess> {
@@ -135,7 +135,6 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await database?.drop();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 /** The JSON log records among the lines (start-up also prints the demo token for people). */
